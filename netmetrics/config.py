@@ -1,0 +1,28 @@
+"""Settings from the environment. No Streamlit import: the CLI and tests use this too."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_DIR / "data" / "netmetrics.duckdb"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    is_default_db: bool  # the default database is seeded with demo data on first start
+
+    @property
+    def label(self) -> str:
+        return str(self.db_path)
+
+
+def settings(db: str | os.PathLike | None = None) -> Settings:
+    """Resolve the database path: explicit argument, then NETMETRICS_DB, then data/netmetrics.duckdb."""
+    chosen = db or os.environ.get("NETMETRICS_DB")
+    if chosen:
+        return Settings(db_path=Path(chosen).expanduser().resolve(), is_default_db=False)
+    return Settings(db_path=DEFAULT_DB, is_default_db=True)
