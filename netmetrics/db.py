@@ -139,17 +139,18 @@ class Database:
             raise ValueError(f"not a writable table: {table!r}")
         if frame.empty:
             return 0
-        columns = {row[0] for row in cur.execute(
-            "select column_name from information_schema.columns where table_name = ?", [table]).fetchall()}
-        unknown = [c for c in frame.columns if c not in columns]
+        defaults = dict(cur.execute(
+            "select column_name, column_default from information_schema.columns where table_name = ?",
+            [table]).fetchall())
+        unknown = [c for c in frame.columns if c not in defaults]
         if unknown:
             raise ValueError(f"unknown columns for {table}: {unknown}")
-        col_list = ", ".join(f'"{c}"' for c in frame.columns)  # names checked against the table above
+        # Names are checked against the live table above; a missing value takes the column's default.
+        targets = ", ".join(f'"{c}"' for c in frame.columns)
+        values = ", ".join(f'coalesce("{c}", {defaults[c]})' if defaults[c] else f'"{c}"' for c in frame.columns)
         cur.register("_incoming", frame)
-        try:
-            cur.execute(f"insert into {table} ({col_list}) select {col_list} from _incoming")  # noqa: S608
-        finally:
-            cur.unregister("_incoming")
+        cur.execute(f"insert into {table} ({targets}) select {values} from _incoming")  # noqa: S608
+        cur.unregister("_incoming")  # on error the transaction's cursor is closed, which drops it too
         return len(frame)
 
     @staticmethod
@@ -166,8 +167,10 @@ class Database:
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
+        """Store a workspace setting; settings change what pages show, so the data version moves too."""
         with self.transaction() as cur:
             cur.execute("insert or replace into settings values (?, ?)", [key, value])
+            self.bump_data_version(cur)
 
     def close(self) -> None:
         self._con.close()

@@ -1,0 +1,117 @@
+"""DataFrame -> Plotly figure. Pure functions: no Streamlit, no database; tested on fig.data/fig.layout.
+
+Every figure receives aggregated rows (one per group, or per bucket x group) and a colour map so a
+group keeps one colour on every page.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from netmetrics.metrics import METRICS
+
+PALETTE = ("#1f6f8b", "#e07a5f", "#3d405b", "#81b29a", "#f2cc8f", "#9c6644",
+           "#6d597a", "#b56576", "#118ab2", "#8d99ae")
+NEUTRAL = "#b8c0c8"
+HOUR_PARTS = {"event_hours": "Event", "prep_hours": "Preparation", "travel_hours": "Travel",
+              "recovery_hours": "Recovery"}
+HOUR_COLORS = {"event_hours": "#1f6f8b", "prep_hours": "#81b29a", "travel_hours": "#f2cc8f",
+               "recovery_hours": "#e07a5f"}
+
+
+def group_colors(group_names_by_id: list[str]) -> dict[str, str]:
+    """One colour per group, fixed by the order groups were created in."""
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(group_names_by_id)}
+
+
+def axis_title(metric: str, currency: str) -> str:
+    m = METRICS[metric]
+    unit = {"money": currency, "money_ratio": currency, "hours": "hours", "percent": "%"}.get(m.unit)
+    return f"{m.label} ({unit})" if unit else m.label
+
+
+def _hover(metric: str, currency: str) -> str:
+    m = METRICS[metric]
+    if m.unit in ("money", "money_ratio"):
+        return f"{currency}%{{y:,.2f}}"
+    if m.unit == "hours":
+        return "%{y:,.1f} h"
+    if m.unit == "percent":
+        return "%{y:,.0f} %"
+    return "%{y:,.2f}" if m.unit == "ratio" else "%{y:,.1f}"
+
+
+def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
+    fig.update_layout(title=title, template="plotly_white", margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                      legend={"orientation": "h", "y": -0.15}, hovermode="closest", **kwargs)
+    return fig
+
+
+def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str = "$") -> go.Figure:
+    """Per group: cost (grey, outlined in the group's colour) next to revenue (the group's colour)."""
+    names = groups["group"].tolist()
+    fig = go.Figure([
+        go.Bar(name="Cost", x=names, y=groups["cost"], marker={"color": NEUTRAL,
+               "line": {"color": [colors.get(n, NEUTRAL) for n in names], "width": 2}},
+               hovertemplate=f"%{{x}}<br>Cost: {currency}%{{y:,.2f}}<extra></extra>"),
+        go.Bar(name="Revenue", x=names, y=groups["sales_value"],
+               marker={"color": [colors.get(n, NEUTRAL) for n in names]},
+               customdata=groups["return_ratio_pct"],
+               hovertemplate=(f"%{{x}}<br>Revenue: {currency}%{{y:,.2f}}"
+                              "<br>Return ratio: %{customdata:,.0f} %<extra></extra>")),
+    ])
+    fig.update_yaxes(title=f"Money ({currency})", tickprefix=currency, separatethousands=True)
+    return _layout(fig, "Cost and revenue by group", barmode="group")
+
+
+def shares_by_group(shares: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
+    """100 % bars: each group's share of activities, hours, referrals and revenue, side by side."""
+    measures = {"activities": "Activities", "hours": "Hours", "referrals_received": "Referrals received",
+                "sales_value": "Revenue"}
+    fig = go.Figure()
+    for _, row in shares.iterrows():
+        values = [row[c] * 100 if pd.notna(row[c]) else 0 for c in measures]
+        fig.add_bar(name=row["group"], y=list(measures.values()), x=values, orientation="h",
+                    marker={"color": colors.get(row["group"], NEUTRAL)},
+                    hovertemplate=f"{row['group']}: %{{x:.1f}} % of %{{y}}<extra></extra>")
+    fig.update_xaxes(title="Share of the period's total (%)", range=[0, 100], ticksuffix=" %")
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, "Who brings what: share of effort and of results", barmode="stack")
+
+
+def metric_over_time(series: pd.DataFrame, metric: str, colors: dict[str, str], currency: str = "$",
+                     *, grain: str = "month") -> go.Figure:
+    """One line per group (total rows excluded) of a metric at a grain."""
+    fig = go.Figure()
+    rows = series[~series["is_total"]]
+    for name, part in rows.groupby("group", sort=False):
+        fig.add_scatter(name=name, x=part["bucket"], y=part[metric], mode="lines+markers",
+                        line={"color": colors.get(name, NEUTRAL)},
+                        hovertemplate=f"{name}<br>%{{x|%d %b %Y}}: {_hover(metric, currency)}<extra></extra>")
+    fig.update_yaxes(title=axis_title(metric, currency), rangemode="tozero")
+    fig.update_xaxes(title=f"{grain.capitalize()} starting")
+    return _layout(fig, f"{METRICS[metric].label} per {grain}")
+
+
+def hours_split_over_time(series: pd.DataFrame, *, grain: str = "month") -> go.Figure:
+    """Stacked bars of event, prep, travel and recovery hours per bucket (one group's or total rows)."""
+    fig = go.Figure()
+    for column, label in HOUR_PARTS.items():
+        fig.add_bar(name=label, x=series["bucket"], y=series[column], marker={"color": HOUR_COLORS[column]},
+                    hovertemplate=f"{label}: %{{y:,.1f}} h<extra></extra>")
+    fig.update_yaxes(title="Hours (h)")
+    fig.update_xaxes(title=f"{grain.capitalize()} starting")
+    return _layout(fig, "Where the hours go", barmode="stack")
+
+
+def group_share_bars(shares_row: pd.Series, color: str) -> go.Figure:
+    """One group's share of all activities, hours, referrals and revenue."""
+    measures = {"activities": "Activities", "hours": "Hours", "referrals_received": "Referrals received",
+                "sales_value": "Revenue"}
+    values = [shares_row[c] * 100 if pd.notna(shares_row[c]) else 0 for c in measures]
+    fig = go.Figure(go.Bar(x=list(measures.values()), y=values, marker={"color": color},
+                           text=[f"{v:.0f} %" for v in values], textposition="outside",
+                           hovertemplate="%{x}: %{y:.1f} % of all groups<extra></extra>"))
+    fig.update_yaxes(title="Share of all groups (%)", range=[0, 110], ticksuffix=" %")
+    return _layout(fig, f"{shares_row['group']}: share of all networking", showlegend=False)

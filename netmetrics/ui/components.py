@@ -1,0 +1,71 @@
+"""Reusable screen parts. Each takes plain values and draws; none computes figures."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from netmetrics import demo
+from netmetrics.metrics import METRICS, format_table
+from netmetrics.ui.context import Context
+from netmetrics.ui.resources import database
+
+KPI_METRICS = ("activities", "hours", "cost", "referrals_received", "referrals_given", "sales",
+               "sales_value", "return_ratio_pct")
+LOWER_IS_BETTER = {"cost", "hours"}
+
+
+def _change(now, before) -> str | None:
+    if now is None or before is None or pd.isna(now) or pd.isna(before) or before == 0:
+        return None
+    return f"{(now - before) / abs(before) * 100:+.0f} %"
+
+
+def kpi_cards(total: pd.Series | None, previous: pd.Series | None, ctx: Context,
+              metrics=KPI_METRICS) -> None:
+    """A row of metric cards with the change against the previous period."""
+    columns = st.columns(4)
+    for i, name in enumerate(metrics):
+        metric = METRICS[name]
+        now = total[name] if total is not None else None
+        before = previous[name] if previous is not None else None
+        columns[i % 4].metric(
+            metric.label, metric.format(now if now is not None else 0 if metric.unit != "percent" else None,
+                                        ctx.currency),
+            delta=_change(now, before),
+            delta_color="inverse" if name in LOWER_IS_BETTER else "normal",
+            help=f"{metric.formula}. {metric.help}".strip(),
+            border=True,
+        )
+
+
+def comparison_table(groups: pd.DataFrame, columns: list[str], ctx: Context) -> None:
+    st.dataframe(format_table(groups, columns, ctx.currency), hide_index=True, width="stretch")
+
+
+def prorated_note(prorated: bool) -> None:
+    if prorated:
+        st.caption("Some figures are prorated: rows that cover a week, a month or a report range and "
+                   "only partly fall in this period count for the share of their days inside it.")
+
+
+def empty_state(ctx: Context) -> bool:
+    """Say what would fill the page when the workspace has no data; True if the page should stop."""
+    if ctx.has_data:
+        return False
+    st.info("No data yet. Load the demo data to look around, or import your own tracker "
+            "spreadsheet (command line: `netmetrics import FILE`).", icon=":material/inbox:")
+    if st.button("Load the demo data", key="nm_load_demo", type="primary"):
+        demo.load_demo(database())
+        st.rerun()
+    return True
+
+
+def no_rows_in_period(frame: pd.DataFrame, ctx: Context) -> bool:
+    """True (with a note) when the period holds nothing; the page should stop."""
+    if len(frame) and not all(math.isclose(v, 0) for v in frame[["activities", "cost", "sales_value"]].sum()):
+        return False
+    st.info(f"Nothing recorded between {ctx.period.label}. Pick a longer period in the sidebar.")
+    return True

@@ -1,0 +1,51 @@
+"""What every page works with: the database, the chosen period and grain, settings and colours.
+
+app.py builds it once per run (after the sidebar) and pages read it with `current()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from netmetrics.charts import group_colors
+from netmetrics.periods import Period
+from netmetrics.ui import resources
+
+_KEY = "_nm_context"
+
+
+@dataclass(frozen=True)
+class Context:
+    db_path: str
+    version: int
+    period: Period
+    grain: str
+    hourly_rate: float
+    currency: str
+    fy_start_month: int
+    is_demo: bool
+    has_data: bool
+    groups: pd.DataFrame = field(repr=False)
+
+    @property
+    def colors(self) -> dict[str, str]:
+        return group_colors(self.groups["name"].tolist())
+
+    def comparison(self, period: Period | None = None) -> pd.DataFrame:
+        p = period or self.period
+        return resources.comparison(self.db_path, self.version, p.start, p.end, self.hourly_rate)
+
+    def series(self, grain: str | None = None) -> pd.DataFrame:
+        return resources.series(self.db_path, self.version, self.period.start, self.period.end,
+                                grain or self.grain, self.fy_start_month, self.hourly_rate)
+
+
+def publish(context: Context) -> None:
+    st.session_state[_KEY] = context
+
+
+def current() -> Context:
+    return st.session_state[_KEY]
