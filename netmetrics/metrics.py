@@ -104,3 +104,10 @@ def format_table(frame, columns: list[str], currency: str = "$", *, label_column
     for name in columns:
         shown[METRICS[name].label] = [METRICS[name].format(v, currency) for v in frame[name]]
     return shown
+
+
+def markdown_table() -> str:
+    """The README's metric list, generated from the registry (a test keeps the README in step)."""
+    lines = ["| metric | name | formula |", "|---|---|---|"]
+    lines += [f"| {m.label} | `{m.name}` | {m.formula} |" for m in METRICS.values()]
+    return "\n".join(lines)

@@ -4,13 +4,12 @@ import streamlit as st
 
 from netmetrics import charts, queries
 from netmetrics.metrics import GROUP_TYPES, METRICS
-from netmetrics.ui import components, context
+from netmetrics.ui import components
 
 TREND_METRICS = ("activities", "hours", "cost", "referrals_received", "referrals_given", "sales",
                  "sales_value", "return_ratio_pct")
 
-ctx = context.current()
-st.title("Groups")
+ctx = components.page_header("Groups")
 if components.empty_state(ctx):
     st.stop()
 

@@ -4,10 +4,9 @@ import streamlit as st
 
 from netmetrics import charts, queries, reading
 from netmetrics.metrics import COMPARISONS
-from netmetrics.ui import components, context
+from netmetrics.ui import components
 
-ctx = context.current()
-st.title("Overview")
+ctx = components.page_header("Overview")
 if components.empty_state(ctx):
     st.stop()
 

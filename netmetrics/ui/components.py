@@ -9,12 +9,23 @@ import streamlit as st
 
 from netmetrics import demo
 from netmetrics.metrics import METRICS, format_table
+from netmetrics.ui import demo_banner
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import database
+from netmetrics.ui.shell import page_context
 
 KPI_METRICS = ("activities", "hours", "cost", "referrals_received", "referrals_given", "sales",
                "sales_value", "return_ratio_pct")
 LOWER_IS_BETTER = {"cost", "hours"}
+
+
+def page_header(title: str) -> Context:
+    """Every page starts here: the demo banner when it applies, the title; returns the context."""
+    ctx = page_context()
+    if ctx.is_demo and ctx.has_data:
+        demo_banner.show()
+    st.title(title)
+    return ctx
 
 
 def _change(now, before) -> str | None:

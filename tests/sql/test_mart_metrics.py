@@ -13,7 +13,6 @@ from netmetrics.metrics import SUMMARY_FIELDS
 from netmetrics.periods import Period
 from tests.conftest import EXPECTED_JANUARY, insert, single
 
-
 JANUARY = Period(date(2025, 1, 1), date(2025, 1, 31))
 
 

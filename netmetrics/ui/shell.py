@@ -1,0 +1,42 @@
+"""The frame around every page: page config, the shared sidebar and the published Context.
+
+app.py builds it before st.navigation runs the page. Streamlit keeps a legacy mode for apps with a
+`pages/` folder, in which a deep link (the first request after a server start, or AppTest's reruns)
+runs a page script without app.py; `page_context()` notices and builds the frame itself, so a page
+always has its sidebar and context.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from netmetrics.ui import context, resources, sidebar
+
+_BUILT_THIS_RUN = "_nm_shell_built"
+
+
+def build() -> context.Context:
+    st.set_page_config(page_title="NetMetrics", page_icon=":material/hub:", layout="wide")
+    db = resources.database()
+    version = db.data_version()
+    facts = resources.workspace_facts(str(db.path), version)
+    period, grain, rate = sidebar.show(date.today(), facts["span"], facts["fy_start_month"])
+    sidebar.settings_editor(db)
+    ctx = context.Context(
+        db_path=str(db.path), version=version, period=period, grain=grain, hourly_rate=rate,
+        currency=facts["currency"], fy_start_month=facts["fy_start_month"], is_demo=facts["is_demo"],
+        has_data=not facts["groups"].empty, groups=facts["groups"],
+    )
+    context.publish(ctx)
+    st.session_state[_BUILT_THIS_RUN] = True
+    return ctx
+
+
+def page_context() -> context.Context:
+    """The context for the page being drawn, building the frame if app.py did not run first."""
+    if not st.session_state.pop(_BUILT_THIS_RUN, False):
+        build()
+        st.session_state.pop(_BUILT_THIS_RUN, None)
+    return context.current()
