@@ -43,25 +43,29 @@ def _hover(metric: str, currency: str) -> str:
 
 
 def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
-    fig.update_layout(title=title, template="plotly_white", margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                      legend={"orientation": "h", "y": -0.15}, hovermode="closest", **kwargs)
+    fig.update_layout(title={"text": title, "y": 0.98, "yanchor": "top"}, template="plotly_white",
+                      margin={"l": 10, "r": 10, "t": 90, "b": 10},
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, hovermode="closest",
+                      **kwargs)
     return fig
 
 
 def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str = "$") -> go.Figure:
-    """Per group: cost (grey, outlined in the group's colour) next to revenue (the group's colour)."""
+    """Per group, a horizontal pair: cost (grey, outlined in the group's colour) above revenue (the
+    group's colour), labelled with the return ratio."""
     names = groups["group"].tolist()
+    group_colors_ = [colors.get(n, NEUTRAL) for n in names]
+    ratio_text = [f"{r:,.0f} %" if pd.notna(r) else "–" for r in groups["return_ratio_pct"]]
     fig = go.Figure([
-        go.Bar(name="Cost", x=names, y=groups["cost"], marker={"color": NEUTRAL,
-               "line": {"color": [colors.get(n, NEUTRAL) for n in names], "width": 2}},
-               hovertemplate=f"%{{x}}<br>Cost: {currency}%{{y:,.2f}}<extra></extra>"),
-        go.Bar(name="Revenue", x=names, y=groups["sales_value"],
-               marker={"color": [colors.get(n, NEUTRAL) for n in names]},
-               customdata=groups["return_ratio_pct"],
-               hovertemplate=(f"%{{x}}<br>Revenue: {currency}%{{y:,.2f}}"
-                              "<br>Return ratio: %{customdata:,.0f} %<extra></extra>")),
+        go.Bar(name="Revenue (coloured)", y=names, x=groups["sales_value"], orientation="h",
+               marker={"color": group_colors_}, text=ratio_text, textposition="outside",
+               hovertemplate=f"%{{y}}<br>Revenue: {currency}%{{x:,.2f}}<br>Return ratio: %{{text}}<extra></extra>"),
+        go.Bar(name="Cost (grey)", y=names, x=groups["cost"], orientation="h",
+               marker={"color": NEUTRAL, "line": {"color": group_colors_, "width": 2}},
+               hovertemplate=f"%{{y}}<br>Cost: {currency}%{{x:,.2f}}<extra></extra>"),
     ])
-    fig.update_yaxes(title=f"Money ({currency})", tickprefix=currency, separatethousands=True)
+    fig.update_xaxes(title=f"Money ({currency}); labels: return ratio", tickprefix=currency, separatethousands=True)
+    fig.update_yaxes(autorange="reversed")
     return _layout(fig, "Cost and revenue by group", barmode="group")
 
 

@@ -2,6 +2,10 @@
 
     netmetrics [--db PATH] demo
     netmetrics [--db PATH] summary [--from DATE] [--to DATE] [--hourly-rate X] [--format table|json|csv]
+    netmetrics [--db PATH] import FILE... [--period START..END] [--skip-bad-rows] [--dayfirst|--monthfirst]
+    netmetrics [--db PATH] imports
+    netmetrics [--db PATH] undo ID
+    netmetrics [--db PATH] web [--from DATE] [--to DATE] [--grain day|week|month] [--format table|json|csv]
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ import json
 import math
 import sys
 from datetime import date
+from pathlib import Path
 
-from netmetrics import demo, queries
+import pandas as pd
+
+from netmetrics import demo, ingest, queries
 from netmetrics.config import settings
 from netmetrics.db import Database, DatabaseError
 from netmetrics.export import neutralise
@@ -67,29 +74,129 @@ def summary_document(db: Database, start: date | None, end: date | None, hourly_
     }
 
 
+def _csv(columns: list[str], rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([neutralise("" if row.get(c) is None else row.get(c)) for c in columns])
+    return buffer.getvalue().rstrip("\n")
+
+
+def _table(title: str, headers: list[str], cells: list[list[str]]) -> str:
+    """A plain text table: the first column left-aligned, numbers right-aligned."""
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+
+    def line(values):
+        return "  ".join(v.ljust(w) if i == 0 else v.rjust(w) for i, (v, w) in enumerate(zip(values, widths)))
+
+    return "\n".join([title, line(headers), *(line(r) for r in cells)])
+
+
 def _render(document: dict, fmt: str) -> str:
     rows = [*document["groups"], {"group": "Total", "type": "", **document["total"]}]
-    columns = ["group", "type", *SUMMARY_FIELDS]
     if fmt == "json":
         return json.dumps(document, indent=2, ensure_ascii=False)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow([neutralise("" if row.get(c) is None else row.get(c)) for c in columns])
-        return buffer.getvalue().rstrip("\n")
+        return _csv(["group", "type", *SUMMARY_FIELDS], rows)
     shown = ["group", "activities", "hours", "cost", "referrals_received", "referrals_given", "sales",
              "sales_value", "return_ratio_pct", "net_roi_pct"]
     headers = ["Group" if c == "group" else METRICS[c].label for c in shown]
     cells = [[str(row["group"]) if c == "group" else format_value(row[c], METRICS[c].unit) for c in shown]
              for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    lines = [f"NetMetrics summary {document['from']} .. {document['to']}",
-             "  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths)))]
-    lines += ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
-              for r in cells]
-    return "\n".join(lines)
+    return _table(f"NetMetrics summary {document['from']} .. {document['to']}", headers, cells)
+
+
+WEB_FIELDS = ("direct_sessions", "social_sessions", "paid_social_sessions", "total_sessions")
+
+
+def web_document(db: Database, start: date | None, end: date | None, grain: str) -> dict:
+    """Website sessions as a plain dict (the CLI's JSON shape); null where the data has no channel."""
+    if start is None or end is None:
+        first, last = db.rows("select min(start_date), max(end_date) from web_visits")[0]
+        first, last = first or date.today(), last or date.today()
+        start, end = start or first, end or last
+    if end < start:
+        raise UsageError(f"--to {end} is before --from {start}")
+    frame = queries.web(db, Period(start, end), grain)
+    rows = [{"start": row["bucket"].date().isoformat() if hasattr(row["bucket"], "date") else str(row["bucket"]),
+             **{f: _clean(None if row[f] is None else float(row[f])) for f in WEB_FIELDS}}
+            for _, row in frame.iterrows()]
+    totals = {f: (None if not rows or any(r[f] is None for r in rows) else round(sum(r[f] for r in rows), 4))
+              for f in WEB_FIELDS}
+    return {"from": start.isoformat(), "to": end.isoformat(), **totals, "rows": rows}
+
+
+def _render_web(document: dict, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(document, indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        return _csv(["start", *WEB_FIELDS], document["rows"])
+
+    def shown(value) -> str:
+        return "not in the data" if value is None else f"{value:,.0f}"
+
+    cells = [[r["start"], *(shown(r[f]) for f in WEB_FIELDS)] for r in document["rows"]]
+    cells.append(["Total", *(shown(document[f]) for f in WEB_FIELDS)])
+    return _table(f"Website sessions {document['from']} .. {document['to']}",
+                  ["Starting", "Direct", "Social", "Paid social", "All"], cells)
+
+
+def _period_arg(text: str) -> tuple[date, date]:
+    start, sep, end = text.partition("..")
+    if not sep:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a period; write it as START..END, e.g. 2025-01-01..2025-03-31")
+    first, last = _date(start), _date(end)
+    if last < first:
+        raise argparse.ArgumentTypeError(f"the period {text!r} ends before it starts")
+    return first, last
+
+
+def import_files(db: Database, paths: list[str], options: ingest.ImportOptions) -> int:
+    """Parse every file; store them all in one transaction, or refuse them all (exit 1)."""
+    parsed = []
+    for name in paths:
+        path = Path(name)
+        if not path.is_file():
+            print(f"netmetrics: {name}: no such file. Check the path and try again.", file=sys.stderr)
+            return 1
+        parsed.append(ingest.parse_upload(path.name, path.read_bytes(), options))
+    refused = False
+    for p in parsed:
+        print(p.summary())
+        for problem in p.warnings:
+            print(f"  warning: {problem}")
+        if p.needs_date_order and options.date_order == "auto":
+            print(f"netmetrics: {p.file_name}: the dates could be day/month or month/day. "
+                  "Say which with --dayfirst or --monthfirst.", file=sys.stderr)
+        for problem in p.errors:
+            print(f"netmetrics: {problem}", file=sys.stderr)
+        for skipped in p.skipped_rows:
+            where = f"sheet '{skipped.sheet}', " if skipped.sheet else ""
+            print(f"  skipped {where}row {skipped.row}: {skipped.reason}")
+        refused = refused or not p.ok
+    if refused:
+        print("netmetrics: nothing was stored. Fix the problems above (or use --skip-bad-rows) and import "
+              "again.", file=sys.stderr)
+        return 1
+    result = ingest.commit(db, parsed)
+    for message in result.messages:
+        print(message)
+    return 0 if result.ok else 1
+
+
+def _day(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)[:10]
+
+
+def _render_imports(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No imports yet."
+    cells = [[str(r.import_id), r.file_name, r.kind, str(r.row_count), f"{_day(r.date_from)}..{_day(r.date_to)}",
+              f"{r.imported_at:%Y-%m-%d %H:%M}", "active" if pd.isna(r.undone_at) else f"undone {_day(r.undone_at)}"]
+             for r in frame.itertuples()]
+    return _table("Imports, newest first", ["ID", "File", "Kind", "Rows", "Dates", "Imported", "Status"], cells)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,6 +211,26 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--to", dest="end", type=_date, help="last day, YYYY-MM-DD (default: last data)")
     summary.add_argument("--hourly-rate", type=float, default=0.0, help="value of an hour, counted as cost")
     summary.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    importer = commands.add_parser("import", help="import spreadsheets or Google Analytics exports")
+    importer.add_argument("files", nargs="+", metavar="FILE")
+    importer.add_argument("--period", type=_period_arg, help="START..END the rows cover when a file has no dates")
+    importer.add_argument("--skip-bad-rows", action="store_true", help="store the good rows, list the bad ones")
+    order = importer.add_mutually_exclusive_group()
+    order.add_argument("--dayfirst", action="store_const", const="dayfirst", dest="date_order",
+                       help="dates like 03/04/2025 are 3 April")
+    order.add_argument("--monthfirst", action="store_const", const="monthfirst", dest="date_order",
+                       help="dates like 03/04/2025 are 4 March")
+
+    commands.add_parser("imports", help="list every import, newest first")
+    undo = commands.add_parser("undo", help="undo one import (see `imports` for its ID)")
+    undo.add_argument("import_id", type=int, metavar="ID")
+
+    web = commands.add_parser("web", help="print direct and social website sessions")
+    web.add_argument("--from", dest="start", type=_date, help="first day, YYYY-MM-DD (default: first data)")
+    web.add_argument("--to", dest="end", type=_date, help="last day, YYYY-MM-DD (default: last data)")
+    web.add_argument("--grain", choices=queries.WEB_GRAINS, default="month")
+    web.add_argument("--format", choices=("table", "json", "csv"), default="table")
     return parser
 
 
@@ -118,7 +245,17 @@ def main(argv: list[str] | None = None) -> int:
             if args.hourly_rate < 0:
                 raise UsageError("--hourly-rate cannot be negative")
             print(_render(summary_document(db, args.start, args.end, args.hourly_rate), args.format))
-    except (DatabaseError, UsageError, ValueError) as exc:
+        elif args.command == "import":
+            options = ingest.ImportOptions(period=args.period, skip_bad_rows=args.skip_bad_rows,
+                                           date_order=args.date_order or "auto")
+            return import_files(db, args.files, options)
+        elif args.command == "imports":
+            print(_render_imports(ingest.list_imports(db)))
+        elif args.command == "undo":
+            print(ingest.undo(db, args.import_id))
+        elif args.command == "web":
+            print(_render_web(web_document(db, args.start, args.end, args.grain), args.format))
+    except (DatabaseError, UsageError, ValueError, LookupError) as exc:
         print(f"netmetrics: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -48,6 +48,17 @@ def series(db: Database, period: Period, grain: str, *, fy_start_month: int = 1,
     return db.df(_METRICS_SQL, [period.start, period.end, grain, int(fy_start_month), float(hourly_rate)])
 
 
+WEB_GRAINS = ("day", "week", "month")
+
+
+def web(db: Database, period: Period, grain: str = "month") -> pd.DataFrame:
+    """Direct, social and total website sessions per bucket (channel columns NULL where the stored
+    exports have no channel)."""
+    if grain not in WEB_GRAINS:
+        raise ValueError(f"unknown grain {grain!r}; choose one of {', '.join(WEB_GRAINS)}")
+    return db.df("select * from mart_web(?, ?, ?)", [period.start, period.end, grain])
+
+
 def split_total(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series | None]:
     """(group rows, the total row) of a comparison frame."""
     groups_only = frame[~frame["is_total"]].reset_index(drop=True)

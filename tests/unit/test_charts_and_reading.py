@@ -15,11 +15,13 @@ def test_cost_vs_revenue_has_one_bar_per_group_in_its_colour(hand_db):
     groups, _ = queries.split_total(queries.comparison(hand_db, JANUARY, hourly_rate=10))
     colors = charts.group_colors(["Harbour", "Chamber", "Quiet"])
     fig = charts.cost_vs_revenue(groups, colors, "€")
-    cost, revenue = fig.data
-    assert list(cost.x) == list(groups["group"])
-    assert dict(zip(revenue.x, revenue.y)) == pytest.approx({"Chamber": 0, "Harbour": 750, "Quiet": 100})
-    assert dict(zip(revenue.x, revenue.marker.color))["Harbour"] == charts.PALETTE[0]
-    assert fig.layout.yaxis.title.text == "Money (€)"
+    revenue, cost = fig.data
+    assert list(cost.y) == list(groups["group"])
+    assert dict(zip(revenue.y, revenue.x)) == pytest.approx({"Chamber": 0, "Harbour": 750, "Quiet": 100})
+    assert dict(zip(cost.y, cost.x)) == pytest.approx({"Chamber": 80, "Harbour": 197, "Quiet": 0})
+    assert dict(zip(revenue.y, revenue.marker.color))["Harbour"] == charts.PALETTE[0]
+    assert dict(zip(revenue.y, revenue.text)) == {"Chamber": "0 %", "Harbour": "381 %", "Quiet": "–"}
+    assert fig.layout.xaxis.title.text.startswith("Money (€)")
 
 
 def test_shares_add_up_to_100_percent(hand_db):
