@@ -10,11 +10,17 @@ PAGES = Path(__file__).resolve().parent / "pages"
 
 shell.build()
 
-# Sections are laid out for the pages to come (ROI, time, give & get, trends, what-if, import, share).
 pages = {
     "Dashboard": [
         st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
         st.Page(PAGES / "groups.py", title="Groups", icon=":material/groups:"),
+        st.Page(PAGES / "roi.py", title="ROI & payback", icon=":material/savings:"),
+        st.Page(PAGES / "time.py", title="Time", icon=":material/schedule:"),
+        st.Page(PAGES / "give_get.py", title="Give & get", icon=":material/handshake:"),
+        st.Page(PAGES / "trends.py", title="Trends", icon=":material/trending_up:"),
+        st.Page(PAGES / "verdicts.py", title="Verdicts", icon=":material/gavel:"),
+        st.Page(PAGES / "web_traffic.py", title="Web traffic", icon=":material/language:"),
+        st.Page(PAGES / "group_types.py", title="Group types", icon=":material/category:"),
     ],
 }
 st.navigation(pages).run()

@@ -24,6 +24,7 @@ class Context:
     period: Period
     grain: str
     hourly_rate: float
+    gross_margin_pct: float  # 100 = count sales as they are; lower = ROI on profit
     currency: str
     fy_start_month: int
     is_demo: bool

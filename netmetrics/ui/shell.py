@@ -22,10 +22,11 @@ def build() -> context.Context:
     db = resources.database()
     version = db.data_version()
     facts = resources.workspace_facts(str(db.path), version)
-    period, grain, rate = sidebar.show(date.today(), facts["span"], facts["fy_start_month"])
+    period, grain, rate, margin = sidebar.show(date.today(), facts["span"], facts["fy_start_month"])
     sidebar.settings_editor(db)
     ctx = context.Context(
         db_path=str(db.path), version=version, period=period, grain=grain, hourly_rate=rate,
+        gross_margin_pct=margin,
         currency=facts["currency"], fy_start_month=facts["fy_start_month"], is_demo=facts["is_demo"],
         has_data=not facts["groups"].empty, groups=facts["groups"],
     )

@@ -26,6 +26,14 @@ def _rate(text: str | None) -> float:
     return value if 0 <= value <= MAX_RATE else 0.0
 
 
+def _margin(text: str | None) -> float:
+    try:
+        value = float(text) if text else 100.0
+    except ValueError:
+        return 100.0
+    return value if 0 < value <= 100 else 100.0
+
+
 def _init_from_url(today: date, span) -> None:
     """On a session's first run, take the view from the URL; anything invalid falls back quietly."""
     if "nm_preset" in st.session_state:
@@ -36,6 +44,7 @@ def _init_from_url(today: date, span) -> None:
     grain = params.get("grain", DEFAULT_GRAIN)
     st.session_state.nm_grain = grain if grain in GRAINS else DEFAULT_GRAIN
     st.session_state.nm_rate = _rate(params.get("rate"))
+    st.session_state.nm_margin = _margin(params.get("margin"))
     start, end = parse_date(params.get("from")), parse_date(params.get("to"))
     if not (start and end and start <= end):
         fallback = preset_period(DEFAULT_PRESET, today, data_start=span and span[0], data_end=span and span[1])
@@ -43,8 +52,9 @@ def _init_from_url(today: date, span) -> None:
     st.session_state.nm_range = (start, end)
 
 
-def show(today: date, span: tuple[date, date] | None, fy_start_month: int) -> tuple[Period, str, float]:
-    """Draw the period filter; return (period, grain, hourly value) and mirror them in the URL."""
+def show(today: date, span: tuple[date, date] | None, fy_start_month: int) -> tuple[Period, str, float, float]:
+    """Draw the period filter; return (period, grain, hourly value, gross margin %) and mirror them in
+    the URL."""
     _init_from_url(today, span)
     sidebar = st.sidebar
     sidebar.header("Period")
@@ -61,13 +71,19 @@ def show(today: date, span: tuple[date, date] | None, fy_start_month: int) -> tu
     rate = sidebar.number_input("Value of an hour of your time", min_value=0.0, max_value=MAX_RATE,
                                 step=5.0, key="nm_rate",
                                 help="Counted as cost for every networking hour. 0 = money only.")
+    margin = sidebar.number_input("Gross margin on sales (%)", min_value=1.0, max_value=100.0, step=5.0,
+                                  key="nm_margin",
+                                  help="ROI pages can count profit instead of sales: revenue × margin. "
+                                       "100 % = count sales as they are.")
     params = {"preset": preset, "grain": grain}
     if preset == "custom":
         params |= {"from": period.start.isoformat(), "to": period.end.isoformat()}
     if rate:
         params["rate"] = f"{rate:g}"
+    if margin != 100:
+        params["margin"] = f"{margin:g}"
     st.query_params.from_dict(params)
-    return period, grain, float(rate)
+    return period, grain, float(rate), float(margin)
 
 
 def settings_editor(db) -> None:

@@ -1,53 +1,12 @@
-"""DataFrame -> Plotly figure. Pure functions: no Streamlit, no database; tested on fig.data/fig.layout.
-
-Every figure receives aggregated rows (one per group, or per bucket x group) and a colour map so a
-group keeps one colour on every page.
-"""
+"""Figures of the Overview and Groups pages."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from netmetrics.charts.base import HOUR_COLORS, HOUR_PARTS, NEUTRAL, axis_title, hover_format, layout
 from netmetrics.metrics import METRICS
-
-PALETTE = ("#1f6f8b", "#e07a5f", "#3d405b", "#81b29a", "#f2cc8f", "#9c6644",
-           "#6d597a", "#b56576", "#118ab2", "#8d99ae")
-NEUTRAL = "#b8c0c8"
-HOUR_PARTS = {"event_hours": "Event", "prep_hours": "Preparation", "travel_hours": "Travel",
-              "recovery_hours": "Recovery"}
-HOUR_COLORS = {"event_hours": "#1f6f8b", "prep_hours": "#81b29a", "travel_hours": "#f2cc8f",
-               "recovery_hours": "#e07a5f"}
-
-
-def group_colors(group_names_by_id: list[str]) -> dict[str, str]:
-    """One colour per group, fixed by the order groups were created in."""
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(group_names_by_id)}
-
-
-def axis_title(metric: str, currency: str) -> str:
-    m = METRICS[metric]
-    unit = {"money": currency, "money_ratio": currency, "hours": "hours", "percent": "%"}.get(m.unit)
-    return f"{m.label} ({unit})" if unit else m.label
-
-
-def _hover(metric: str, currency: str) -> str:
-    m = METRICS[metric]
-    if m.unit in ("money", "money_ratio"):
-        return f"{currency}%{{y:,.2f}}"
-    if m.unit == "hours":
-        return "%{y:,.1f} h"
-    if m.unit == "percent":
-        return "%{y:,.0f} %"
-    return "%{y:,.2f}" if m.unit == "ratio" else "%{y:,.1f}"
-
-
-def _layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
-    fig.update_layout(title={"text": title, "y": 0.98, "yanchor": "top"}, template="plotly_white",
-                      margin={"l": 10, "r": 10, "t": 90, "b": 10},
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, hovermode="closest",
-                      **kwargs)
-    return fig
 
 
 def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str = "$") -> go.Figure:
@@ -66,7 +25,7 @@ def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str 
     ])
     fig.update_xaxes(title=f"Money ({currency}); labels: return ratio", tickprefix=currency, separatethousands=True)
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "Cost and revenue by group", barmode="group")
+    return layout(fig, "Cost and revenue by group", barmode="group")
 
 
 def shares_by_group(shares: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
@@ -81,7 +40,7 @@ def shares_by_group(shares: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
                     hovertemplate=f"{row['group']}: %{{x:.1f}} % of %{{y}}<extra></extra>")
     fig.update_xaxes(title="Share of the period's total (%)", range=[0, 100], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "Who brings what: share of effort and of results", barmode="stack")
+    return layout(fig, "Who brings what: share of effort and of results", barmode="stack")
 
 
 def metric_over_time(series: pd.DataFrame, metric: str, colors: dict[str, str], currency: str = "$",
@@ -92,10 +51,10 @@ def metric_over_time(series: pd.DataFrame, metric: str, colors: dict[str, str], 
     for name, part in rows.groupby("group", sort=False):
         fig.add_scatter(name=name, x=part["bucket"], y=part[metric], mode="lines+markers",
                         line={"color": colors.get(name, NEUTRAL)},
-                        hovertemplate=f"{name}<br>%{{x|%d %b %Y}}: {_hover(metric, currency)}<extra></extra>")
+                        hovertemplate=f"{name}<br>%{{x|%d %b %Y}}: {hover_format(metric, currency)}<extra></extra>")
     fig.update_yaxes(title=axis_title(metric, currency), rangemode="tozero")
     fig.update_xaxes(title=f"{grain.capitalize()} starting")
-    return _layout(fig, f"{METRICS[metric].label} per {grain}")
+    return layout(fig, f"{METRICS[metric].label} per {grain}")
 
 
 def hours_split_over_time(series: pd.DataFrame, *, grain: str = "month") -> go.Figure:
@@ -106,7 +65,7 @@ def hours_split_over_time(series: pd.DataFrame, *, grain: str = "month") -> go.F
                     hovertemplate=f"{label}: %{{y:,.1f}} h<extra></extra>")
     fig.update_yaxes(title="Hours (h)")
     fig.update_xaxes(title=f"{grain.capitalize()} starting")
-    return _layout(fig, "Where the hours go", barmode="stack")
+    return layout(fig, "Where the hours go", barmode="stack")
 
 
 def group_share_bars(shares_row: pd.Series, color: str) -> go.Figure:
@@ -118,4 +77,4 @@ def group_share_bars(shares_row: pd.Series, color: str) -> go.Figure:
                            text=[f"{v:.0f} %" for v in values], textposition="outside",
                            hovertemplate="%{x}: %{y:.1f} % of all groups<extra></extra>"))
     fig.update_yaxes(title="Share of all groups (%)", range=[0, 110], ticksuffix=" %")
-    return _layout(fig, f"{shares_row['group']}: share of all networking", showlegend=False)
+    return layout(fig, f"{shares_row['group']}: share of all networking", showlegend=False)

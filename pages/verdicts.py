@@ -1,0 +1,8 @@
+"""Verdicts (being built)."""
+
+import streamlit as st
+
+from netmetrics.ui import components
+
+ctx = components.page_header("Verdicts")
+st.info("This page is being built.")
