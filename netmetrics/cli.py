@@ -6,6 +6,8 @@
     netmetrics [--db PATH] imports
     netmetrics [--db PATH] undo ID
     netmetrics [--db PATH] web [--from DATE] [--to DATE] [--grain day|week|month] [--format table|json|csv]
+    netmetrics [--db PATH] whatif [--from DATE] [--to DATE] [--set GROUP.DRIVER=VALUE ...] [--drop GROUP ...]
+                                  [--add NAME:TYPE ...] [--format table|json]
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from netmetrics import demo, ingest, queries
+from netmetrics import demo, ingest, queries, whatif
 from netmetrics.config import settings
 from netmetrics.db import Database, DatabaseError
 from netmetrics.export import neutralise
@@ -142,6 +144,60 @@ def _render_web(document: dict, fmt: str) -> str:
                   ["Starting", "Direct", "Social", "Paid social", "All"], cells)
 
 
+PROJECTION_FIELDS = ("monthly_cost", "monthly_revenue", "return_ratio_pct", "net_roi_pct", "hours_per_month",
+                     "sales_per_month", "horizon_cost", "horizon_revenue")
+
+
+def whatif_document(db: Database, start: date | None, end: date | None, assignments: list[str],
+                    dropped: list[str], added: list[str]) -> tuple[dict, list[str]]:
+    """Baseline and scenario per group and in total (the CLI's JSON shape), plus notices."""
+    if start is None or end is None:
+        first, last = queries.data_span(db) or (date.today(), date.today())
+        start, end = start or first, end or last
+    if end < start:
+        raise UsageError(f"--to {end} is before --from {start}")
+    lines = whatif.baseline(queries.comparison(db, Period(start, end)), start, end)
+    scenario, notices = whatif.build_scenario(assignments, dropped, added, {line.group for line in lines})
+    result = whatif.run(lines, scenario)
+
+    def side(projections, totals) -> dict:
+        groups = [{"group": p.group, "type": p.type, **{f: _clean(getattr(p, f)) for f in PROJECTION_FIELDS},
+                   **({"payback_month": p.payback_month} if p.added else {})} for p in projections]
+        return {"groups": groups, "total": {f: _clean(totals[f]) for f in PROJECTION_FIELDS}}
+
+    document = {"from": start.isoformat(), "to": end.isoformat(), "horizon_months": result.globals.horizon_months,
+                "hourly_value": result.globals.hourly_value, "gross_margin_pct": result.globals.gross_margin_pct,
+                "baseline": side(result.baseline, result.baseline_total),
+                "scenario": side(result.scenario, result.scenario_total),
+                "break_even": {group: {k: _clean(v) for k, v in vars(b).items()}
+                               for group, b in result.break_even.items()}}
+    return document, notices
+
+
+def _render_whatif(document: dict, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(document, indent=2, ensure_ascii=False)
+    base = {g["group"]: g for g in document["baseline"]["groups"]}
+    rows = []
+    for g in [*document["scenario"]["groups"], *({"group": n, "dropped": True} for n in base
+                                                  if n not in {s["group"] for s in document["scenario"]["groups"]})]:
+        b = base.get(g["group"], {})
+        rows.append([g["group"] + (" (dropped)" if g.get("dropped") else "" if b else " (added)"),
+                     *(format_value(b.get(f), unit) for f, unit in (("monthly_cost", "money"),
+                                                                    ("monthly_revenue", "money"),
+                                                                    ("return_ratio_pct", "percent"))),
+                     *(format_value(g.get(f), unit) for f, unit in (("monthly_cost", "money"),
+                                                                    ("monthly_revenue", "money"),
+                                                                    ("return_ratio_pct", "percent")))])
+    bt, st = document["baseline"]["total"], document["scenario"]["total"]
+    rows.append(["Total", format_value(bt["monthly_cost"], "money"), format_value(bt["monthly_revenue"], "money"),
+                 format_value(bt["return_ratio_pct"], "percent"), format_value(st["monthly_cost"], "money"),
+                 format_value(st["monthly_revenue"], "money"), format_value(st["return_ratio_pct"], "percent")])
+    return _table(f"What if, per month (baseline {document['from']} .. {document['to']})",
+                  ["Group", "Cost now", "Revenue now", "Return now", "Cost then", "Revenue then", "Return then"],
+                  rows)
+
+
 def _period_arg(text: str) -> tuple[date, date]:
     start, sep, end = text.partition("..")
     if not sep:
@@ -231,6 +287,17 @@ def build_parser() -> argparse.ArgumentParser:
     web.add_argument("--to", dest="end", type=_date, help="last day, YYYY-MM-DD (default: last data)")
     web.add_argument("--grain", choices=queries.WEB_GRAINS, default="month")
     web.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    what = commands.add_parser("whatif", help="project cost and revenue per month under changed drivers")
+    what.add_argument("--from", dest="start", type=_date, help="baseline's first day (default: first data)")
+    what.add_argument("--to", dest="end", type=_date, help="baseline's last day (default: last data)")
+    what.add_argument("--set", dest="assignments", action="append", default=[], metavar="GROUP.DRIVER=VALUE",
+                      help=f"change a driver ({', '.join(whatif.GROUP_DRIVERS)}) or a setting "
+                           f"({', '.join(whatif.GLOBAL_DRIVERS)}, without GROUP.)")
+    what.add_argument("--drop", action="append", default=[], metavar="GROUP", help="leave a group")
+    what.add_argument("--add", action="append", default=[], metavar="NAME:TYPE",
+                      help="join a hypothetical group with its type's typical figures")
+    what.add_argument("--format", choices=("table", "json"), default="table")
     return parser
 
 
@@ -255,6 +322,11 @@ def main(argv: list[str] | None = None) -> int:
             print(ingest.undo(db, args.import_id))
         elif args.command == "web":
             print(_render_web(web_document(db, args.start, args.end, args.grain), args.format))
+        elif args.command == "whatif":
+            document, notices = whatif_document(db, args.start, args.end, args.assignments, args.drop, args.add)
+            if notices:
+                raise UsageError(" ".join(notices))
+            print(_render_whatif(document, args.format))
     except (DatabaseError, UsageError, ValueError, LookupError) as exc:
         print(f"netmetrics: {exc}", file=sys.stderr)
         return 1
