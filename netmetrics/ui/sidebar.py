@@ -16,6 +16,7 @@ from netmetrics.periods import GRAINS, PRESETS, Period, parse_date, preset_perio
 DEFAULT_PRESET = "last_12_months"
 DEFAULT_GRAIN = "month"
 MAX_RATE = 10_000.0
+URL_KEYS = ("preset", "from", "to", "grain", "rate", "margin")
 
 
 def _rate(text: str | None) -> float:
@@ -82,8 +83,17 @@ def show(today: date, span: tuple[date, date] | None, fy_start_month: int) -> tu
         params["rate"] = f"{rate:g}"
     if margin != 100:
         params["margin"] = f"{margin:g}"
-    st.query_params.from_dict(params)
+    _mirror_in_url(params)
     return period, grain, float(rate), float(margin)
+
+
+def _mirror_in_url(params: dict[str, str]) -> None:
+    """Write the sidebar's keys to the URL, leaving keys of pages (group, what-if) alone."""
+    for key in URL_KEYS:
+        if key not in params:
+            st.query_params.pop(key, None)
+        elif st.query_params.get(key) != params[key]:
+            st.query_params[key] = params[key]
 
 
 def settings_editor(db) -> None:

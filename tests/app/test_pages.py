@@ -79,12 +79,19 @@ def test_bad_url_values_fall_back_quietly(hand_path, monkeypatch):
 
 
 def test_groups_page_shows_one_group(hand_path, monkeypatch):
-    at = open_app(hand_path, monkeypatch, {**JANUARY, "group": "Harbour"}, page="pages/groups.py")
-    assert at.selectbox(key="nm_group").value == "Harbour"
+    at = open_app(hand_path, monkeypatch, JANUARY, page="pages/groups.py")
+    at.selectbox(key="nm_group").set_value("Harbour").run()
+    assert at.query_params["group"] == "Harbour"
     values = metric_values(at)
     assert values["Revenue"] == "$750" and values["Referrals received"] == "3"
     share = at.get("plotly_chart")[1].proto.spec
     assert '"Referrals received"' in share and "75" in share
+
+
+def test_a_group_link_opens_that_group(hand_path, monkeypatch):
+    at = open_app(hand_path, monkeypatch, {**JANUARY, "group": "Chamber"}, page="pages/groups.py")
+    assert at.selectbox(key="nm_group").value == "Chamber"
+    assert metric_values(at)["Activities"] == "1.6"
 
 
 def test_clearing_demo_data_empties_the_workspace(tmp_path, monkeypatch):
