@@ -3,6 +3,8 @@ reruns, scenarios save, reload and travel in the URL, bad URL values are ignored
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from netmetrics import whatif
@@ -44,6 +46,31 @@ def test_moving_sliders_changes_results_as_the_engine_computes(hand_path, monkey
     assert metric_values(at)["Revenue per month"] == money(expected_revenue)
     assert "Harbour.avg_sale_value=1000" in at.query_params["set"]
     assert "hourly_value=40" in at.query_params["set"]
+
+
+def run_fragments(at, monkeypatch) -> None:
+    """Rerun as the browser does when a widget inside a fragment changes: a fragment-scoped rerun.
+    AppTest itself always reruns the whole script, so the rerun request is built here."""
+    from streamlit.testing.v1 import local_script_runner
+
+    fragment_ids = list(at._fragment_storage._fragments)  # the fragments registered by the last run
+    assert fragment_ids
+    with monkeypatch.context() as patched:
+        patched.setattr(local_script_runner, "RerunData", functools.partial(
+            local_script_runner.RerunData, fragment_id_queue=fragment_ids, is_fragment_scoped_rerun=True))
+        at.run()
+
+
+def test_a_widget_in_the_fragment_reruns_only_the_fragment(hand_path, monkeypatch):
+    at = open_app(hand_path, monkeypatch, JANUARY, page=PAGE)
+    context_before = at.session_state["_nm_context"]
+    runs_before = at.session_state["wi_fragment_runs"]
+    at.slider(key="wi_hourly_value").set_value(40.0)
+    run_fragments(at, monkeypatch)
+    assert at.session_state["wi_fragment_runs"] == runs_before + 1
+    assert at.session_state["_nm_context"] is context_before  # app.py and the page body did not run
+    hours = EXPECTED_JANUARY["Total"]["hours"]
+    assert metric_values(at)["Cost per month"] == money((82 + 78 + hours * 40) / MONTHS)
 
 
 def test_dropping_a_group(hand_path, monkeypatch):
