@@ -22,5 +22,13 @@ pages = {
         st.Page(PAGES / "web_traffic.py", title="Web traffic", icon=":material/language:"),
         st.Page(PAGES / "group_types.py", title="Group types", icon=":material/category:"),
     ],
+    "Plan": [
+        st.Page(PAGES / "whatif.py", title="What-if", icon=":material/tune:"),
+    ],
+    "Data": [
+        st.Page(PAGES / "import_data.py", title="Import", icon=":material/upload_file:"),
+        st.Page(PAGES / "import_history.py", title="Import history", icon=":material/history:"),
+        st.Page(PAGES / "manual_entry.py", title="Manual entry", icon=":material/edit_note:"),
+    ],
 }
 st.navigation(pages).run()

@@ -9,7 +9,7 @@ import streamlit as st
 
 from netmetrics import demo
 from netmetrics.metrics import METRICS, format_table
-from netmetrics.ui import demo_banner
+from netmetrics.ui import demo_banner, import_view
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import database
 from netmetrics.ui.shell import page_context
@@ -24,6 +24,7 @@ def page_header(title: str) -> Context:
     ctx = page_context()
     if ctx.is_demo and ctx.has_data:
         demo_banner.show()
+    import_view.notice()  # what the last import stored, said once on the page it lands on
     st.title(title)
     return ctx
 

@@ -38,6 +38,20 @@ def build() -> context.Context:
 def page_context() -> context.Context:
     """The context for the page being drawn, building the frame if app.py did not run first."""
     if not st.session_state.pop(_BUILT_THIS_RUN, False):
+        _leave_legacy_pages_mode()
         build()
         st.session_state.pop(_BUILT_THIS_RUN, None)
     return context.current()
+
+
+def _leave_legacy_pages_mode() -> None:
+    """Streamlit leaves its legacy mode at the first st.navigation call in the process; a deep link that
+    arrives first never makes one. Leave it here and rerun the same page through app.py, so the
+    navigation shows our sections. (A Streamlit internal: if it moves, the page still works.)"""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a Streamlit without it
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

@@ -36,21 +36,26 @@ def _margin(text: str | None) -> float:
 
 
 def _init_from_url(today: date, span) -> None:
-    """On a session's first run, take the view from the URL; anything invalid falls back quietly."""
-    if "nm_preset" in st.session_state:
-        return
-    params = st.query_params
-    preset = params.get("preset", DEFAULT_PRESET)
-    st.session_state.nm_preset = preset if preset in PRESETS else DEFAULT_PRESET
-    grain = params.get("grain", DEFAULT_GRAIN)
-    st.session_state.nm_grain = grain if grain in GRAINS else DEFAULT_GRAIN
-    st.session_state.nm_rate = _rate(params.get("rate"))
-    st.session_state.nm_margin = _margin(params.get("margin"))
-    start, end = parse_date(params.get("from")), parse_date(params.get("to"))
-    if not (start and end and start <= end):
-        fallback = preset_period(DEFAULT_PRESET, today, data_start=span and span[0], data_end=span and span[1])
-        start, end = fallback.start, fallback.end
-    st.session_state.nm_range = (start, end)
+    """Take each part of the view from the URL the first time a session needs it (a page may have set
+    some already, like the Import page does after an import); anything invalid falls back quietly."""
+    params, state = st.query_params, st.session_state
+    if "nm_preset" not in state:
+        preset = params.get("preset", DEFAULT_PRESET)
+        state.nm_preset = preset if preset in PRESETS else DEFAULT_PRESET
+    if "nm_grain" not in state:
+        grain = params.get("grain", DEFAULT_GRAIN)
+        state.nm_grain = grain if grain in GRAINS else DEFAULT_GRAIN
+    if "nm_rate" not in state:
+        state.nm_rate = _rate(params.get("rate"))
+    if "nm_margin" not in state:
+        state.nm_margin = _margin(params.get("margin"))
+    if "nm_range" not in state:
+        start, end = parse_date(params.get("from")), parse_date(params.get("to"))
+        if not (start and end and start <= end):
+            fallback = preset_period(DEFAULT_PRESET, today, data_start=span and span[0],
+                                     data_end=span and span[1])
+            start, end = fallback.start, fallback.end
+        state.nm_range = (start, end)
 
 
 def show(today: date, span: tuple[date, date] | None, fy_start_month: int) -> tuple[Period, str, float, float]:
