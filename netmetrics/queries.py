@@ -29,6 +29,10 @@ def has_data(db: Database) -> bool:
     return bool(db.scalar("select exists (select 1 from groups)"))
 
 
+def has_web(db: Database) -> bool:
+    return bool(db.scalar("select exists (select 1 from web_visits)"))
+
+
 def groups(db: Database) -> pd.DataFrame:
     """Every group in a stable order (by id), which also fixes each group's colour."""
     return db.df("select group_id, name, type, joined_on, left_on, annual_dues from groups order by group_id")

@@ -6,7 +6,7 @@ import streamlit as st
 from netmetrics import give_get, queries
 from netmetrics.charts import give_get as give_get_charts
 from netmetrics.ui import analysis_cache as cache
-from netmetrics.ui import components
+from netmetrics.ui import components, text
 
 RULES = give_get.RULES
 FILL_WITH = ("This page fills with the referrals you gave to each group's members and those you received "
@@ -31,7 +31,7 @@ if total is None or not (total["referrals_given"] or total["referrals_received"]
 
 components.kpi_cards(total, previous_total, ctx,
                      metrics=("referrals_given", "referrals_received", "own_purchases", "activities"))
-st.markdown(f"**Reading:** {give_get.reading(frame)}")
+text.reading(give_get.reading(frame))
 
 left, right = st.columns(2)
 left.plotly_chart(give_get_charts.given_vs_received(frame, ctx.colors), key="nm_gg_diverging")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from netmetrics import group_types, roi
 from netmetrics.charts import group_types as type_charts
-from netmetrics.ui import components, roi_view
+from netmetrics.ui import components, roi_view, text
 
 ctx = components.page_header("Group types")
 if components.empty_state(ctx):
@@ -16,7 +16,7 @@ by_type, total = types[~types["is_total"]], types[types["is_total"]]
 st.caption(roi_view.basis(ctx))
 if components.no_rows_in_period(types, ctx):
     st.stop()
-roi_view.reading(group_types.reading(types, ctx.currency, ctx.gross_margin_pct))
+text.reading(group_types.reading(types, ctx.currency, ctx.gross_margin_pct))
 st.caption("Each figure adds up the groups of that type; the ratios are ratios of the sums (a type with one "
            "big group and one small one is weighted by their sizes). A dash means no data.")
 

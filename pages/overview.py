@@ -4,7 +4,7 @@ import streamlit as st
 
 from netmetrics import charts, queries, reading
 from netmetrics.metrics import COMPARISONS
-from netmetrics.ui import components
+from netmetrics.ui import components, text
 
 ctx = components.page_header("Overview")
 if components.empty_state(ctx):
@@ -18,7 +18,7 @@ st.caption(f"{ctx.period.label} · change against {ctx.period.previous().label}"
 components.kpi_cards(total, previous_total, ctx)
 if components.no_rows_in_period(groups, ctx):
     st.stop()
-st.markdown(f"**Reading:** {reading.overview_reading(current, ctx.currency)}")
+text.reading(reading.overview_reading(current, ctx.currency))
 
 left, right = st.columns(2)
 left.plotly_chart(charts.shares_by_group(queries.shares(current), ctx.colors), key="nm_shares")

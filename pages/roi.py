@@ -4,7 +4,7 @@ import streamlit as st
 
 from netmetrics import queries, roi
 from netmetrics.charts import roi as roi_charts
-from netmetrics.ui import components, roi_view
+from netmetrics.ui import components, roi_view, text
 
 ctx = components.page_header("ROI & payback")
 if components.empty_state(ctx):
@@ -19,7 +19,7 @@ st.caption(roi_view.basis(ctx))
 roi_view.roi_cards(total, previous_total, ctx)
 if components.no_rows_in_period(groups, ctx):
     st.stop()
-roi_view.reading(roi.reading(table, ctx.currency, ctx.gross_margin_pct))
+text.reading(roi.reading(table, ctx.currency, ctx.gross_margin_pct))
 roi_view.ratio_explainer(ctx.gross_margin_pct, ctx.currency)
 
 left, right = st.columns(2)
@@ -39,7 +39,7 @@ st.caption(roi.payback_caption(ctx.period.end, ctx.gross_margin_pct))
 if summary.empty:
     st.info(f"No group has any history by {ctx.period.end:%d %b %Y}.")
     st.stop()
-roi_view.reading(roi.payback_reading(summary))
+text.reading(roi.payback_reading(summary))
 st.plotly_chart(roi_charts.cumulative_net(curves, ctx.colors, ctx.currency, revenue), key="nm_roi_net")
 st.plotly_chart(roi_charts.payback_curves(curves, summary, ctx.colors, ctx.currency, revenue), key="nm_roi_curves")
 st.dataframe(roi.payback_table(summary, ctx.currency, ctx.gross_margin_pct), hide_index=True, width="stretch",

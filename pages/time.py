@@ -7,7 +7,7 @@ from netmetrics import queries, time_use
 from netmetrics.charts import time_use as time_charts
 from netmetrics.metrics import format_value
 from netmetrics.ui import analysis_cache as cache
-from netmetrics.ui import components
+from netmetrics.ui import components, text
 
 FILL_WITH = ("This page fills with the hours of your networking: for each activity the time at the event "
              "itself and the preparation, travel and recovery around it (tracker columns such as *event hours*, "
@@ -39,7 +39,7 @@ for column, (name, value) in zip(cards, (
     label, formula, unit = time_use.TIME_METRICS[name]
     column.metric(label, format_value(value, unit), help=formula, border=True)
 
-st.markdown(f"**Reading:** {time_use.reading(frame)}")
+text.reading(time_use.reading(frame))
 
 left, right = st.columns(2)
 left.plotly_chart(time_charts.hours_by_part(frame), key="nm_time_parts")

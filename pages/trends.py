@@ -9,7 +9,7 @@ from netmetrics.charts import trends as trend_charts
 from netmetrics.metrics import METRICS
 from netmetrics.periods import Period
 from netmetrics.ui import analysis_cache as cache
-from netmetrics.ui import components
+from netmetrics.ui import components, text
 
 FILL_WITH = ("This page fills with a year or more of tracked networking per group: activities, hours, costs, "
              "referrals and sales with their dates. Rolling sums read the 11 months before the period too, "
@@ -31,7 +31,7 @@ measure = st.segmented_control("Measure", trends.MEASURES, default="sales_value"
                                format_func=lambda m: METRICS[m].label) or "sales_value"
 
 rolling = cache.rolling(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end, ctx.hourly_rate)
-st.markdown(f"**Reading:** {trends.reading(rolling, measure, ctx.currency)}")
+text.reading(trends.reading(rolling, measure, ctx.currency))
 
 st.subheader("Per group")
 st.plotly_chart(charts.metric_over_time(ctx.series(), measure, ctx.colors, ctx.currency, grain=ctx.grain),

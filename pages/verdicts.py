@@ -4,7 +4,7 @@ import streamlit as st
 
 from netmetrics import verdicts
 from netmetrics.charts import verdicts as verdict_charts
-from netmetrics.ui import components, roi_view
+from netmetrics.ui import components, roi_view, text
 
 ctx = components.page_header("Verdicts")
 if components.empty_state(ctx):
@@ -19,7 +19,7 @@ if judged.empty:
     st.info(f"No group has any history by {ctx.period.end:%d %b %Y}. Pick a later period end in the sidebar.")
     st.stop()
 
-roi_view.reading(verdicts.reading(judged))
+text.reading(verdicts.reading(judged))
 st.plotly_chart(verdict_charts.verdict_map(judged, ctx.colors, min_months=thresholds.min_months,
                                            paying_back_pct=thresholds.paying_back_pct,
                                            reconsider_below_pct=thresholds.reconsider_below_pct,

@@ -6,7 +6,7 @@ import streamlit as st
 from netmetrics import web_traffic
 from netmetrics.charts import web_traffic as web_charts
 from netmetrics.ui import analysis_cache as cache
-from netmetrics.ui import components
+from netmetrics.ui import components, text
 
 GRAIN_LABELS = {"day": "Day", "week": "Week", "month": "Month"}
 
@@ -43,7 +43,7 @@ if sums["direct_sessions"] is None:
     st.warning("Direct and social visits are **not in this file**: the imported export has no channel dimension "
                "(they are not 0). Export the Traffic acquisition report by *Session default channel group* to see "
                "them.", icon=":material/info:")
-st.markdown(f"**Reading:** {web_traffic.reading(sums, ctx.period.days)}")
+text.reading(web_traffic.reading(sums, ctx.period.days))
 
 st.plotly_chart(web_charts.sessions_with_activities(frame, grain=grain), key="nm_web_sessions")
 if not ctx.has_data:

@@ -67,8 +67,14 @@ def empty_state(ctx: Context) -> bool:
     """Say what would fill the page when the workspace has no data; True if the page should stop."""
     if ctx.has_data:
         return False
-    st.info("No data yet. Load the demo data to look around, or import your own tracker "
-            "spreadsheet (command line: `netmetrics import FILE`).", icon=":material/inbox:")
+    if ctx.has_web:
+        st.info("Website visits are imported, but no networking groups yet, and this page compares groups. "
+                "Import your tracker or a workbook on the Import page (Data, in the sidebar), or add groups "
+                "and activities on the Manual entry page. The Web traffic page shows the visits already.",
+                icon=":material/inbox:")
+        return True
+    st.info("No data yet. Load the demo data to look around, or import your own tracker spreadsheet on the "
+            "Import page (Data, in the sidebar; command line: `netmetrics import FILE`).", icon=":material/inbox:")
     if st.button("Load the demo data", key="nm_load_demo", type="primary"):
         demo.load_demo(database())
         st.rerun()

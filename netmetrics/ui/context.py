@@ -28,7 +28,8 @@ class Context:
     currency: str
     fy_start_month: int
     is_demo: bool
-    has_data: bool
+    has_data: bool  # the workspace has groups
+    has_web: bool  # the workspace has website visits
     groups: pd.DataFrame = field(repr=False)
 
     @property

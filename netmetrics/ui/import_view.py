@@ -9,7 +9,6 @@ tables or escaped markdown, never as HTML.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from netmetrics.ingest import ImportOptions, ParsedFile, ParsedTable, Problem, c
 from netmetrics.ingest.layouts import FIELD_LABELS, PERIOD_FIELDS
 from netmetrics.ingest.model import KIND_LABELS
 from netmetrics.ui.resources import database
+from netmetrics.ui.text import plain
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx"]
 GA_KINDS = ("ga4", "ua", "ga_api")
@@ -51,15 +51,9 @@ _GOTO = "_nm_import_goto"
 _UNDO_FLASH = "_nm_undo_flash"
 _HASHES = "_nm_import_hashes"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 
 
 # -- small helpers --------------------------------------------------------------------------------
-
-def plain(text: object) -> str:
-    """Text from a file made safe for st.markdown and friends: every markdown character escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-
 
 def file_key(digest: str, taken: set[str]) -> str:
     """A stable key per uploaded file: the start of its content's sha256 (numbered when the same file

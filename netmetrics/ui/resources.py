@@ -15,7 +15,7 @@ from netmetrics.periods import Period
 
 
 @st.cache_resource(show_spinner=False)
-def _open(path: str) -> Database:
+def open_database(path: str) -> Database:
     return Database(path)
 
 
@@ -26,7 +26,7 @@ def database() -> Database:
     """The workspace database. The default file gets demo data on its first start only; once the
     owner clears it, it stays empty. A file named by NETMETRICS_DB or --db starts empty."""
     current = settings()
-    db = _open(str(current.db_path))
+    db = open_database(str(current.db_path))
     if current.is_default_db and db.get_setting("first_start_done") is None:
         with _first_start_lock:
             if db.get_setting("first_start_done") is None:
@@ -43,20 +43,20 @@ _CACHE = {"ttl": 3600, "max_entries": 256, "show_spinner": False}
 
 @st.cache_data(**_CACHE)
 def comparison(path: str, version: int, start: date, end: date, hourly_rate: float) -> pd.DataFrame:
-    return queries.comparison(_open(path), Period(start, end), hourly_rate)
+    return queries.comparison(open_database(path), Period(start, end), hourly_rate)
 
 
 @st.cache_data(**_CACHE)
 def series(path: str, version: int, start: date, end: date, grain: str, fy_start_month: int,
            hourly_rate: float) -> pd.DataFrame:
-    return queries.series(_open(path), Period(start, end), grain, fy_start_month=fy_start_month,
+    return queries.series(open_database(path), Period(start, end), grain, fy_start_month=fy_start_month,
                           hourly_rate=hourly_rate)
 
 
 @st.cache_data(**_CACHE)
 def workspace_facts(path: str, version: int) -> dict:
     """Data span, groups in colour order and settings: small facts every page needs."""
-    db = _open(path)
+    db = open_database(path)
     span = queries.data_span(db)
     return {
         "span": span,
@@ -64,4 +64,5 @@ def workspace_facts(path: str, version: int) -> dict:
         "currency": db.get_setting("currency", "$"),
         "fy_start_month": int(db.get_setting("fy_start_month", "1")),
         "is_demo": demo.is_demo(db),
+        "has_web": queries.has_web(db),
     }

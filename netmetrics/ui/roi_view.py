@@ -15,7 +15,8 @@ from netmetrics import group_types, roi, verdicts
 from netmetrics.metrics import format_value
 from netmetrics.periods import Period
 from netmetrics.ui.context import Context
-from netmetrics.ui.resources import _open
+from netmetrics.ui.resources import open_database
+from netmetrics.ui.text import plain
 
 _CACHE = {"ttl": 3600, "max_entries": 256, "show_spinner": False}
 
@@ -23,32 +24,32 @@ _CACHE = {"ttl": 3600, "max_entries": 256, "show_spinner": False}
 # -- cached queries --------------------------------------------------------------------------------------
 @st.cache_data(**_CACHE)
 def _roi_table(path: str, version: int, start: date, end: date, rate: float, margin: float) -> pd.DataFrame:
-    return roi.roi_table(_open(path), Period(start, end), rate, margin)
+    return roi.roi_table(open_database(path), Period(start, end), rate, margin)
 
 
 @st.cache_data(**_CACHE)
 def _payback_curves(path: str, version: int, end: date, rate: float, margin: float) -> pd.DataFrame:
-    return roi.payback_curves(_open(path), end, rate, margin)
+    return roi.payback_curves(open_database(path), end, rate, margin)
 
 
 @st.cache_data(**_CACHE)
 def _payback_summary(path: str, version: int, end: date, rate: float, margin: float) -> pd.DataFrame:
-    return roi.payback_summary(_open(path), end, rate, margin)
+    return roi.payback_summary(open_database(path), end, rate, margin)
 
 
 @st.cache_data(**_CACHE)
 def _verdict_inputs(path: str, version: int, end: date, rate: float, margin: float, window: int) -> pd.DataFrame:
-    return roi.verdict_inputs(_open(path), end, rate, margin, window)
+    return roi.verdict_inputs(open_database(path), end, rate, margin, window)
 
 
 @st.cache_data(**_CACHE)
 def _thresholds(path: str, version: int) -> verdicts.Thresholds:
-    return verdicts.load_thresholds(_open(path))
+    return verdicts.load_thresholds(open_database(path))
 
 
 @st.cache_data(**_CACHE)
 def _by_type(path: str, version: int, start: date, end: date, rate: float, margin: float) -> pd.DataFrame:
-    return group_types.by_type(_open(path), Period(start, end), rate, margin)
+    return group_types.by_type(open_database(path), Period(start, end), rate, margin)
 
 
 def roi_table(ctx: Context, period: Period | None = None) -> pd.DataFrame:
@@ -80,16 +81,6 @@ def by_type(ctx: Context) -> pd.DataFrame:
 
 
 # -- screen parts ---------------------------------------------------------------------------------------
-_MARKDOWN_SPECIALS = "\\`*_[]<>|~$"  # $ too: Streamlit reads $...$ as LaTeX
-
-
-def plain(text: str) -> str:
-    """Plain text (a reading with money in it, a group name) made literal for st.markdown."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
-
-
-def reading(text: str) -> None:
-    st.markdown(f"**Reading:** {plain(text)}")
 
 
 def _delta(now, before) -> str | None:
@@ -176,13 +167,13 @@ def thresholds_editor(ctx: Context, current: verdicts.Thresholds) -> None:
                                        float(current.min_given), 1.0, key="nm_v_min_given")
             saved = st.form_submit_button("Save thresholds", type="primary")
         if st.button("Reset to defaults", key="nm_v_reset"):
-            verdicts.save_thresholds(_open(ctx.db_path), verdicts.DEFAULTS)
+            verdicts.save_thresholds(open_database(ctx.db_path), verdicts.DEFAULTS)
             st.rerun()
     if saved:
         chosen = verdicts.Thresholds(min_months=min_months, window_months=int(window), paying_back_pct=paying,
                                      reconsider_below_pct=below, deadline_months=deadline,
                                      own_purchase_share=share, min_given=min_given)
-        problems = verdicts.save_thresholds(_open(ctx.db_path), chosen)
+        problems = verdicts.save_thresholds(open_database(ctx.db_path), chosen)
         if problems:
             st.error(" ".join(problems))
         else:

@@ -28,7 +28,7 @@ def build() -> context.Context:
         db_path=str(db.path), version=version, period=period, grain=grain, hourly_rate=rate,
         gross_margin_pct=margin,
         currency=facts["currency"], fy_start_month=facts["fy_start_month"], is_demo=facts["is_demo"],
-        has_data=not facts["groups"].empty, groups=facts["groups"],
+        has_data=not facts["groups"].empty, has_web=facts["has_web"], groups=facts["groups"],
     )
     context.publish(ctx)
     st.session_state[_BUILT_THIS_RUN] = True

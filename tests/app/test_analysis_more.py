@@ -153,7 +153,7 @@ def test_web_traffic_numbers_equal_the_cli(demo_path, monkeypatch):
 def test_ga_only_database_other_pages_ask_for_a_tracker(tmp_path, monkeypatch, page):
     at = open_app(ga_path(tmp_path, "ga4_channels_daily.csv"), monkeypatch,
                   {"preset": "custom", "from": "2025-01-01", "to": "2025-01-10"}, page=page)
-    assert any("No data yet" in i.value for i in at.info)
+    assert any("Website visits are imported, but no networking groups yet" in i.value for i in at.info)
     assert not at.get("plotly_chart")
 
 

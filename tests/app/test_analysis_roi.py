@@ -63,7 +63,8 @@ def test_each_page_on_an_empty_database_says_what_would_fill_it(tmp_path, monkey
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_on_a_database_with_only_web_data(ga_path, monkeypatch, page):
     at = open_app(ga_path, monkeypatch, page=page)
-    assert "No data yet" in texts(at.info)
+    assert "Website visits are imported, but no networking groups yet" in texts(at.info)
+    assert not at.button
     assert not at.get("plotly_chart")
     doc = summary(ga_path, None, None, 0)
     assert doc["groups"] == [] and doc["total"]["cost"] == 0  # the CLI agrees: no networking to judge

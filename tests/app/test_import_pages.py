@@ -51,7 +51,7 @@ def preview_columns(at, index: int = 0) -> list[str]:
 
 def stored(path, sql: str, params=None):
     """Read through the app's own cached connection (the file is open in this process)."""
-    return resources._open(str(path)).rows(sql, params)
+    return resources.open_database(str(path)).rows(sql, params)
 
 
 def confirm(at):
@@ -230,12 +230,12 @@ def test_the_same_file_again_changes_nothing_and_says_when(tmp_path, monkeypatch
     at = open_app(path, monkeypatch, page=IMPORT)
     data = corpus("us_tracker.csv")
     confirm(upload(at, ("us_tracker.csv", data)))
-    version = resources._open(str(path)).data_version()
+    version = resources.open_database(str(path)).data_version()
     at.switch_page(str(ROOT / IMPORT)).run()
     confirm(upload(at, ("us_tracker.csv", data)))
     assert [t.value for t in at.title] == ["Import"]  # nothing new: stay here and say why
     assert "already imported on" in texts(at.info)
-    assert resources._open(str(path)).data_version() == version
+    assert resources.open_database(str(path)).data_version() == version
     assert stored(path, "select count(*) from imports") == [(1,)]
 
 
@@ -297,7 +297,7 @@ def test_manual_entry_adds_an_activity_and_the_overview_counts_it(hand_path, mon
 
 def test_manual_entry_refuses_negative_hours_and_stores_nothing(hand_path, monkeypatch):
     at = open_app(hand_path, monkeypatch, JANUARY, page=MANUAL)
-    version = resources._open(str(hand_path)).data_version()
+    version = resources.open_database(str(hand_path)).data_version()
     at.session_state["nm_manual_activities_0"] = {
         "edited_rows": {"0": {"prep_hours": -2}}, "deleted_rows": [],
         "added_rows": [{"group": "Harbour", "start_date": "2025-01-22", "event_hours": 1}],
@@ -308,5 +308,5 @@ def test_manual_entry_refuses_negative_hours_and_stores_nothing(hand_path, monke
     problems = next(d.value for d in at.dataframe if "What to do" in d.value.columns)
     assert problems["Where"][0] == "Activities table, row 1, column 'Prep hours'"
     assert problems["Problem"][0] == "-2 is below zero."
-    assert resources._open(str(hand_path)).data_version() == version
+    assert resources.open_database(str(hand_path)).data_version() == version
     assert stored(hand_path, "select count(*), sum(prep_hours) from activities") == [(4, 1.5)]
