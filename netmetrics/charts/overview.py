@@ -23,7 +23,9 @@ def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str 
                marker={"color": NEUTRAL, "line": {"color": group_colors_, "width": 2}},
                hovertemplate=f"%{{y}}<br>Cost: {currency}%{{x:,.2f}}<extra></extra>"),
     ])
-    fig.update_xaxes(title=f"Money ({currency}); labels: return ratio", tickprefix=currency, separatethousands=True)
+    largest = max([*groups["sales_value"], *groups["cost"], 0])
+    fig.update_xaxes(title=f"Money ({currency}); labels: return ratio", tickprefix=currency, separatethousands=True,
+                     range=[0, largest * 1.2 or 1])  # room for the labels
     fig.update_yaxes(autorange="reversed")
     return layout(fig, "Cost and revenue by group", barmode="group")
 
@@ -40,7 +42,10 @@ def shares_by_group(shares: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
                     hovertemplate=f"{row['group']}: %{{x:.1f}} % of %{{y}}<extra></extra>")
     fig.update_xaxes(title="Share of the period's total (%)", range=[0, 100], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed")
-    return layout(fig, "Who brings what: share of effort and of results", barmode="stack")
+    fig = layout(fig, "Who brings what: share of effort and of results", barmode="stack")
+    # many group names: the legend goes under the chart, where it has room
+    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
+                             margin={"t": 50, "b": 10})
 
 
 def metric_over_time(series: pd.DataFrame, metric: str, colors: dict[str, str], currency: str = "$",

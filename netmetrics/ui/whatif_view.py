@@ -117,7 +117,7 @@ def _results(result: whatif.Result, ctx: Context) -> None:
                                        (cards[2], "return_ratio_pct", "percent", "Return ratio"),
                                        (cards[3], "hours_per_month", "hours", "Hours per month")):
         delta = None
-        if then[field] is not None and base[field] is not None:
+        if then[field] is not None and base[field] is not None and abs(then[field] - base[field]) > 0.005:
             delta = format_value(then[field] - base[field], unit, ctx.currency)
             delta = delta if delta.startswith("-") else f"+{delta}"
         column.metric(label, format_value(then[field], unit, ctx.currency), delta=delta, border=True,
