@@ -24,6 +24,7 @@ pages = {
     ],
     "Plan": [
         st.Page(PAGES / "whatif.py", title="What-if", icon=":material/tune:"),
+        st.Page(PAGES / "report.py", title="Report", icon=":material/summarize:"),
     ],
     "Data": [
         st.Page(PAGES / "import_data.py", title="Import", icon=":material/upload_file:"),

@@ -81,6 +81,10 @@ METRICS: dict[str, Metric] = {m.name: m for m in _METRICS}
 COMPARISONS = ("sales_per_activity", "referrals_per_activity", "sales_per_referral",
                "value_per_referral", "value_per_activity", "given_per_activity")
 
+# The Overview's key figures (cards on the page, figures in the meeting report), in order.
+OVERVIEW_KPIS = ("activities", "hours", "cost", "referrals_received", "referrals_given", "sales",
+                 "sales_value", "return_ratio_pct")
+
 # The per-group fields of `netmetrics summary`, in output order.
 SUMMARY_FIELDS = ("activities", "people_met", "hours", "event_hours", "prep_hours", "travel_hours",
                   "recovery_hours", "expenses", "dues", "cost", "referrals_received", "referrals_given",

@@ -8,14 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from netmetrics import demo
-from netmetrics.metrics import METRICS, format_table
+from netmetrics.metrics import METRICS, OVERVIEW_KPIS, format_table
 from netmetrics.ui import demo_banner, import_view
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import database
 from netmetrics.ui.shell import page_context
 
-KPI_METRICS = ("activities", "hours", "cost", "referrals_received", "referrals_given", "sales",
-               "sales_value", "return_ratio_pct")
 LOWER_IS_BETTER = {"cost", "hours"}
 
 
@@ -36,7 +34,7 @@ def _change(now, before) -> str | None:
 
 
 def kpi_cards(total: pd.Series | None, previous: pd.Series | None, ctx: Context,
-              metrics=KPI_METRICS) -> None:
+              metrics=OVERVIEW_KPIS) -> None:
     """A row of metric cards with the change against the previous period."""
     columns = st.columns(4)
     for i, name in enumerate(metrics):
