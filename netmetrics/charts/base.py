@@ -39,8 +39,9 @@ def hover_format(metric: str, currency: str) -> str:
 
 
 def layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:
+    # The legend sits under the plot: above it, a long list of group names would cover the title.
     fig.update_layout(title={"text": title, "y": 0.98, "yanchor": "top"}, template="plotly_white",
-                      margin={"l": 10, "r": 10, "t": 90, "b": 10},
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}, hovermode="closest",
+                      margin={"l": 10, "r": 40, "t": 50, "b": 10},
+                      legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0}, hovermode="closest",
                       **kwargs)
     return fig

@@ -42,10 +42,7 @@ def shares_by_group(shares: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
                     hovertemplate=f"{row['group']}: %{{x:.1f}} % of %{{y}}<extra></extra>")
     fig.update_xaxes(title="Share of the period's total (%)", range=[0, 100], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed")
-    fig = layout(fig, "Who brings what: share of effort and of results", barmode="stack")
-    # many group names: the legend goes under the chart, where it has room
-    return fig.update_layout(legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0},
-                             margin={"t": 50, "b": 10})
+    return layout(fig, "Who brings what: share of effort and of results", barmode="stack")
 
 
 def metric_over_time(series: pd.DataFrame, metric: str, colors: dict[str, str], currency: str = "$",
