@@ -44,7 +44,8 @@ def yoy_bars(latest: pd.DataFrame, measure: str, colors: dict[str, str], currenc
     bar_colors = ["#555" if t else colors.get(n, NEUTRAL) for n, t in zip(names, latest["is_total"])]
     text = ["no full year before" if pd.isna(v) else f"{v:+,.0f} %" for v in values]
     fig = go.Figure(go.Bar(
-        y=names, x=values.fillna(0), orientation="h", marker={"color": bar_colors}, text=text, textposition="outside", cliponaxis=False,
+        y=names, x=values.fillna(0), orientation="h", marker={"color": bar_colors}, text=text, textposition="outside",
+        cliponaxis=False,
         customdata=list(zip(latest["rolling_12"], latest["year_before"].fillna(float("nan")), strict=True)),
         hovertemplate=(f"%{{y}}<br>Last 12 months: {_value_format(measure, currency, 'customdata[0]')}<br>"
                        f"12 months before: {_value_format(measure, currency, 'customdata[1]')}<br>"
