@@ -240,6 +240,8 @@ def _parse_words(text: str, grain: str | None) -> Span:
         if len(n) == 2 and re.search(r"[A-Za-zА-Яа-я]+[-/ ]\d{2}$", text.strip()):  # Mar-25 (Excel)
             return month_span(2000 + int(n), month)
         raise DateError(f"'{text}' has no year")
+    if not years and re.fullmatch(r"\d{1,2}[-/ .]+[^\W\d_]+\.?[-/ .]+\d{2}", text.strip()):  # 05-Jan-25
+        return widen(_make(2000 + int(numbers[1]), month, int(numbers[0]), text), grain)
     if len(years) != 1:
         raise DateError(f"'{text}' is not a date")
     day = int(next(n for n in numbers if n is not years[0]))

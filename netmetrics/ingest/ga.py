@@ -385,8 +385,7 @@ def parse_ga(file: str, sheet: str, rows: list[tuple[int, list]], kind: str, opt
             totals.append(main.rows[pos][0])
     # sessions and users
     sessions_h, users_h = main.find("sessions"), main.find("users")
-    sample = [v for v in frame[sessions_h] if isinstance(v, str)][:2000]
-    decimal = numbers.guess_decimal(sample, ".")
+    decimal = _decimal(frame, [h for h in main.headers if h not in dims], sessions_h, users_h)
     sessions = _number_column(frame, sessions_h, decimal, issues, keep)
     users = _number_column(frame, users_h, decimal, issues, keep) if users_h else np.full(n, np.nan)
     # dates
@@ -464,6 +463,25 @@ def parse_ga(file: str, sheet: str, rows: list[tuple[int, list]], kind: str, opt
         note="; ".join(notes),
     )
     return [table], web, problems, skipped, details
+
+
+def _decimal(frame: pd.DataFrame, measures: list[str], *counts: str | None) -> str:
+    """The export's decimal separator. Rates, durations and money in the other columns tell it
+    ('45,67%', '€1.234,56'); failing that, sessions and users are whole numbers, so '2.345' there
+    groups thousands (a European UA export) unless a value like '12.5' says otherwise."""
+    sample = [v for h in measures for v in frame[h].head(500) if isinstance(v, str)]
+    votes = {".": 0, ",": 0}
+    for value in sample:
+        vote = numbers.separator_vote(value)
+        if vote:
+            votes[vote] += 1
+    if votes["."] != votes[","]:
+        return "." if votes["."] > votes[","] else ","
+    grouped = re.compile(r"^\d{1,3}([.,])\d{3}(\1\d{3})*$")
+    seps = {m.group(1) for h in counts if h for v in frame[h] if isinstance(v, str) and (m := grouped.match(v.strip()))}
+    if len(seps) == 1:
+        return "," if seps.pop() == "." else "."
+    return "."
 
 
 def _is_total(text: str) -> bool:

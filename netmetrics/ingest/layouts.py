@@ -76,6 +76,7 @@ NUMBER_FIELDS = (
     "annual_dues",
     "count",
 )
+SUMMED_FIELDS = ("expenses",)  # several columns may feed one field: tickets + travel + meals are all money spent
 ACTIVITY_MEASURES = ("activity_count", *HOUR_FIELDS, "expenses", "people_met")
 TRACKER_MEASURES = ("activity_count", "referrals_received", "referrals_given", "own_purchases", "sale_count")
 ROLES = ("tracker", "activities", "referrals", "sales", "groups")
@@ -123,7 +124,7 @@ def auto_mapping(headers: Sequence[str]) -> dict[str, str | None]:
     used: set[str] = set()
     for header in headers:
         target = synonyms.header_field(header)
-        if target in used:
+        if target in used and target not in SUMMED_FIELDS:
             target = None
         if target:
             used.add(target)
@@ -145,7 +146,7 @@ def apply_overrides(mapping: dict[str, str | None], overrides: dict[str, str | N
             unknown.append(f"{header} -> {target}")
             continue
         for other, t in mapping.items():  # one column per field: the user's choice wins
-            if t == target and other != header:
+            if t == target and other != header and target not in SUMMED_FIELDS:
                 mapping[other] = None
         mapping[header] = target
     return unknown
@@ -195,11 +196,20 @@ def decide_role(sheet: str, fields: set[str]) -> str | None:
     return None
 
 
-def resolve_fields(role: str, mapping: dict[str, str | None], numeric_share: dict[str, float]) -> None:
+def resolve_fields(
+    role: str,
+    mapping: dict[str, str | None],
+    numeric_share: dict[str, float],
+    money_share: dict[str, float] | None = None,
+) -> None:
     """Fix words that mean different things in different layouts, in place.
 
-    numeric_share: header -> share of filled cells that read as numbers.
+    numeric_share: header -> share of filled cells that read as numbers;
+    money_share: header -> share of filled cells written with a currency ('Travel' holding '€ 12,50').
     """
+    for header, target in list(mapping.items()):
+        if target in HOUR_FIELDS and (money_share or {}).get(header, 0.0) > 0.5:
+            mapping[header] = "expenses"
 
     def swap(old: str, new: str) -> None:
         for header, target in mapping.items():

@@ -49,6 +49,10 @@ def _strip(text: str) -> tuple[str, bool, bool]:
     return s, negative, percent
 
 
+def has_currency(text: str) -> bool:
+    return bool(_CURRENCY.search(text)) and any(c.isdigit() for c in text)
+
+
 def separator_vote(text: str) -> str | None:
     """'.' or ',' when this value shows which one is the decimal separator, else None."""
     try:

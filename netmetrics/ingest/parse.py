@@ -73,6 +73,8 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
     ga_kind = None
     raws: list[tables.RawTable] = []
     ignored: list[str] = []
+    header_only: list[tuple[str, int]] = []  # (sheet, header row) of tables with a header and no rows
+    single_column: list[str] = []  # sheets (or "" for a text file) with no row of two filled cells
     for grid in content.grids:
         kind = ga.sniff_kind(grid.rows) if grid.rows else None
         if kind:
@@ -90,6 +92,10 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
         if raw is None or not len(raw.frame):
             if grid.rows and grid.sheet:
                 ignored.append(grid.sheet)
+            if raw is not None and layouts.header_score(raw.headers) >= 2:
+                header_only.append((grid.sheet, raw.header_line))
+            elif raw is None and grid.rows:
+                single_column.append(grid.sheet)
             continue
         raw.role = layouts.decide_role(raw.sheet, {t for t in raw.mapping.values() if t})
         if raw.role is None:
@@ -109,11 +115,30 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
             continue
         raws.append(raw)
 
+    if options.period is None and len(raws) > 1:
+        # a workbook's summary sheet (totals per group, no dates) beside dated sheets repeats their figures
+        dated = [raw for raw in raws if raw.role == "groups" or set(raw.mapping.values()) & set(layouts.PERIOD_FIELDS)]
+        if any(raw.role != "groups" for raw in dated):
+            for raw in [r for r in raws if r not in dated]:
+                raws.remove(raw)
+                ignored.append(raw.sheet)
+                parsed.problems.append(
+                    Problem(
+                        name,
+                        raw.sheet or None,
+                        None,
+                        None,
+                        "This sheet has no date column; it looks like a summary of the other sheets, so it was "
+                        "not imported (its figures would be counted twice).",
+                        "If it holds figures of its own, add a date column or import it alone with a period.",
+                        "warning",
+                    )
+                )
     delimiter = parsed.details.get("delimiter")
     default_decimal = "," if delimiter == "semicolon" else "."
     decimal = _decimal(raws, default_decimal)
     for raw in raws:
-        layouts.resolve_fields(raw.role, raw.mapping, tables.numeric_share(raw, decimal))
+        layouts.resolve_fields(raw.role, raw.mapping, tables.numeric_share(raw, decimal), tables.money_share(raw))
     parsed.details["decimal_separator"] = decimal
 
     all_dates = [v for raw in raws for v in tables.date_values(raw)]
@@ -156,6 +181,33 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
             parsed.kind = "workbook"
         else:
             parsed.kind = {"tracker": "tracker", "activities": "event_log"}.get(roles.pop(), raws[0].role)
+    elif header_only:
+        where = ", ".join(f"sheet '{sh}' " if sh else "" for sh, _ in header_only).strip()
+        sheet, line = header_only[0]
+        parsed.kind = None
+        parsed.problems.append(
+            Problem(
+                name,
+                sheet or None,
+                line,
+                None,
+                f"The file has a header row (row {line}{', ' + where if where else ''}) but no data rows below it.",
+                "Fill in at least one row under the header, or check that you chose the right file "
+                "(an empty template, or an export of an empty report?).",
+            )
+        )
+        return
+    elif single_column and not parsed.tables:
+        _refuse(
+            parsed,
+            "No table in this file was recognised: it has only one column"
+            + (f" (sheet '{single_column[0]}')" if single_column[0] else "")
+            + ". If it should be one, its columns may be separated by a character that is not a comma, "
+            "semicolon, tab or |.",
+            "Save it from your spreadsheet as CSV or .xlsx, with one column per field (Date, Group, "
+            "Activities, Hours, ...).",
+        )
+        return
     else:
         seen = (
             "; ".join(f"{t.sheet or 'columns'}: {', '.join(list(t.mapping)[:8])}" for t in parsed.tables)

@@ -25,6 +25,15 @@ _MAGIC = {
 }
 
 
+class Formula(str):
+    """A workbook cell holding a formula whose result was not saved with the file (openpyxl and other
+    programs write formulas without results; Excel saves both)."""
+
+    @property
+    def is_sum(self) -> bool:
+        return self.upper().lstrip("=").lstrip("+").startswith(("SUM(", "SUBTOTAL(", "SOMMA(", "SOMME(", "SUMMA("))
+
+
 class Unreadable(ValueError):
     """The file cannot be read as a table; the message says why and what to do."""
 
@@ -105,17 +114,30 @@ def _read_xlsx(data: bytes, max_rows: int) -> Read:
             f"The workbook cannot be opened ({type(exc).__name__}). Open it in Excel and save it "
             "again as .xlsx."
         ) from exc
+    try:  # the formulas themselves, for cells whose result was never saved (workbooks written by programs)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - the values alone are still usable
+        formulas = None
     grids = []
     try:
-        for ws in wb.worksheets:
+        for index, ws in enumerate(wb.worksheets):
             rows = []
+            other = formulas.worksheets[index].iter_rows(values_only=True) if formulas is not None else None
             for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
                 if number > max_rows + 200:
                     break
-                rows.append((number, list(values)))
+                values = list(values)
+                written = next(other, None) if other is not None else None
+                if written is not None:
+                    for i, (value, raw) in enumerate(zip(values, written, strict=False)):
+                        if value is None and isinstance(raw, str) and raw.startswith("="):
+                            values[i] = Formula(raw)
+                rows.append((number, values))
             while rows and not any(v not in (None, "") for v in rows[-1][1]):
                 rows.pop()
             grids.append(Grid(ws.title, rows))
     finally:
         wb.close()
+        if formulas is not None:
+            formulas.close()
     return Read(grids, {"sheets": [g.sheet for g in grids]})

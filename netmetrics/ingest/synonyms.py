@@ -50,8 +50,14 @@ def lookup(category: str, text: object) -> str | None:
     return None
 
 
+_MONEY = re.compile(r"[€$£¥₽₹]|\b(eur|euro|euros|usd|gbp|chf|rub|руб)\b", re.IGNORECASE)
+
+
 def header_field(header: object) -> str | None:
-    return lookup("header", header)
+    target = lookup("header", header)
+    if target == "sale_count" and _MONEY.search(str(header)):
+        return "amount"  # 'Sales ($)', 'Ventes (€)': money, not a number of deals
+    return target
 
 
 def month_number(word: str) -> int | None:

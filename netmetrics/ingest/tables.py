@@ -11,9 +11,15 @@ import pandas as pd
 
 from netmetrics.ingest import dates, layouts, numbers, synonyms
 from netmetrics.ingest.model import TABLE_COLUMNS, ImportOptions, ParsedTable, Problem
+from netmetrics.ingest.readers import Formula
 from netmetrics.ingest.validate import RowIssues
 
 PREVIEW_ROWS = 20
+MAX_CELL = 10_000  # characters in one cell (a note may be long; a megabyte is not a note)
+MAX_NAME = 200  # characters in a group name
+EARLIEST_FACT = date(1980, 1, 1)  # activities, referrals and sales before this are typos
+EARLIEST_MEMBERSHIP = date(1900, 1, 1)  # a member since 1950 is possible; 1900-01-00 is an empty Excel date
+MAX_YEARS_AHEAD = 2  # dates after the end of the year after next are typos (2925 for 2025)
 
 HINT_DATE = (
     "Write the date like the other rows (for example 2025-03-14, 14/03/2025, 2025-03 or 2025-Q1) "
@@ -22,6 +28,10 @@ HINT_DATE = (
 HINT_NUMBER = "Put a number in this cell (for example 2 or 1,5), or leave it empty for zero."
 HINT_FORMULA = (
     "This is a formula saved as text: type the number itself, or paste the values in the spreadsheet."
+)
+HINT_UNSAVED_FORMULA = (
+    "The workbook was written by a program that does not compute formulas: open it in Excel or LibreOffice "
+    "and save it again (that stores the results), or type the number itself."
 )
 HINT_NEGATIVE = "Counts, hours and amounts cannot be below zero: correct the cell or leave it empty."
 HINT_GROUP = "Every row needs the name of the group it belongs to: fill it in."
@@ -39,12 +49,16 @@ class RawTable:
     mapping: dict[str, str | None]
     role: str | None = None
     notes: list[str] = field(default_factory=list)
+    shape: dict[int, str] = field(default_factory=dict)  # frame position -> why the row's cells do not fit
 
     def column(self, target: str) -> str | None:
         for header, t in self.mapping.items():
             if t == target:
                 return header
         return None
+
+    def columns(self, target: str) -> list[str]:
+        return [header for header, t in self.mapping.items() if t == target]
 
 
 def read_table(sheet: str, rows: list[tuple[int, list]], override: dict | None) -> RawTable | None:
@@ -58,13 +72,31 @@ def read_table(sheet: str, rows: list[tuple[int, list]], override: dict | None) 
     while width and not layouts._text(header_cells[width - 1]):
         width -= 1
     headers = layouts.clean_headers(header_cells[:width])
-    body, lines = [], []
+    body, lines, lengths = [], [], []
+    shape: dict[int, str] = {}
     for line, cells in rows[index + 1 :]:
         if not any(layouts._text(c) for c in cells):
             continue
+        extra = [c for c in cells[width:] if layouts._text(c)] if len(cells) > width else None
+        if extra:
+            shape[len(body)] = (
+                f"The row has {len(cells) - sum(1 for c in reversed(cells) if not layouts._text(c))} cells but "
+                f"the header has {width} columns: '{_short(extra[0])}' is in a column without a header."
+            )
+        lengths.append(len(cells))
         cells = list(cells[:width]) + [None] * (width - len(cells))
         body.append(cells)
         lines.append(line)
+    # a text file whose rows have different numbers of cells: a cell was lost or added by hand
+    # (when most rows are short, the writer just left out trailing empty cells: that is fine)
+    short = np.flatnonzero(np.asarray(lengths, dtype=int) < width) if not sheet and lengths else []
+    if len(short) and len(short) * 2 <= len(lengths):
+        for pos in short:
+            if int(pos) not in shape:
+                shape[int(pos)] = (
+                    f"The row has {lengths[pos]} cells but the header has {width} columns: a separator is "
+                    "missing or a cell was cut, so the values may be in the wrong columns."
+                )
     frame = (
         pd.DataFrame(body, columns=headers, dtype=object)
         if body
@@ -72,7 +104,12 @@ def read_table(sheet: str, rows: list[tuple[int, list]], override: dict | None) 
     )
     mapping = layouts.auto_mapping(headers)
     layouts.apply_overrides(mapping, override)
-    return RawTable(sheet, header_line, headers, frame, lines, mapping)
+    return RawTable(sheet, header_line, headers, frame, lines, mapping, shape=shape)
+
+
+def _short(value, limit: int = 40) -> str:
+    text = layouts._text(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _factorized(series: pd.Series, fn):
@@ -112,6 +149,16 @@ def numeric_share(raw: RawTable, decimal: str) -> dict[str, float]:
             except ValueError:
                 pass
         out[header] = ok / len(sample)
+    return out
+
+
+def money_share(raw: RawTable) -> dict[str, float]:
+    """header -> share of filled cells written with a currency sign or code (1 250,00 €, $25.00)."""
+    out = {}
+    for header in raw.headers:
+        sample = [v for v in raw.frame[header].head(200) if isinstance(v, str) and v.strip()]
+        if sample:
+            out[header] = sum(1 for v in sample if numbers.has_currency(v)) / len(sample)
     return out
 
 
@@ -183,10 +230,21 @@ class TableConverter:
         return None if header is None else self.raw.frame[header]
 
     def _numbers(self, target: str) -> np.ndarray | None:
-        series = self.col(target)
-        if series is None:
+        headers = self.raw.columns(target)
+        if len(headers) > 1:
+            totals = [h for h in headers if _names_a_total(h)]
+            if totals:  # 'Tickets', 'Meals', 'Total cost': the total alone, or it would be counted twice
+                headers = totals[:1]
+                self.raw.notes.append(f"'{headers[0]}' used as the total of {', '.join(self.raw.columns(target))}")
+            parts = [self._number_column(target, h) for h in headers]
+            return np.where(np.all([np.isnan(p) for p in parts], axis=0), np.nan,
+                            np.sum([np.nan_to_num(p) for p in parts], axis=0))
+        if not headers:
             return None
-        header = self.raw.column(target)
+        return self._number_column(target, headers[0])
+
+    def _number_column(self, target: str, header: str) -> np.ndarray:
+        series = self.raw.frame[header]
         parse = numbers.parse_hours if target in layouts.HOUR_FIELDS else numbers.parse_number
         decimal = self.decimal
 
@@ -197,7 +255,14 @@ class TableConverter:
         values, errors = _factorized(series, one)
         for pos in np.flatnonzero(errors != None):  # noqa: E711
             text = layouts._text(series.iat[pos])
-            if text.startswith(("=", "+", "@")) and any(c.isalpha() for c in text):
+            if isinstance(series.iat[pos], Formula):
+                self.issues.add(
+                    int(pos),
+                    header,
+                    f"The cell holds the formula '{_short(text)}' but its result was not saved in the workbook.",
+                    HINT_UNSAVED_FORMULA,
+                )
+            elif text.startswith(("=", "+", "@")) and any(c.isalpha() for c in text):
                 self.issues.add(
                     int(pos),
                     header,
@@ -238,6 +303,7 @@ class TableConverter:
     def convert(self) -> dict[str, pd.DataFrame]:
         role = self.raw.role
         self._mark_totals()
+        self._check_cells()
         if role == "groups":
             return self._groups()
         spans = self._period()
@@ -247,6 +313,15 @@ class TableConverter:
         names = self._group_names()
         frames: dict[str, pd.DataFrame] = {}
         measures = {t: self._numbers(t) for t in layouts.NUMBER_FIELDS}
+        dues = measures.get("annual_dues")
+        if dues is not None and role in ("tracker", "activities"):
+            # a dues or membership-fee column in a dated table is money paid in that row's period
+            spent = measures.get("expenses")
+            measures["expenses"] = dues if spent is None else np.where(
+                np.isnan(spent) & np.isnan(dues), np.nan, np.nan_to_num(spent) + np.nan_to_num(dues)
+            )
+            measures["annual_dues"] = None
+            self.raw.notes.append(f"'{self.raw.column('annual_dues')}' counted as money spent in each row's period")
         self._split_hours(measures)
         texts = {
             t: self._text(t) for t in ("kind", "mode", "person", "notes", "contact", "client", "group_type")
@@ -404,6 +479,53 @@ class TableConverter:
         if skipped:
             self.raw.notes.append(f"totals row(s) {', '.join(map(str, skipped[:10]))} not counted")
 
+    def _check_cells(self) -> None:
+        """Rows whose cells do not line up with the header, and cells far too long to be what they say."""
+        for pos, message in self.raw.shape.items():
+            if self.keep[pos]:
+                self.issues.add(
+                    pos,
+                    None,
+                    message,
+                    "Open the file in a spreadsheet, check this row's cells against the header and save it again.",
+                )
+        for header, target in self.raw.mapping.items():
+            limit = MAX_NAME if target == "group_name" else MAX_CELL
+            series = self.raw.frame[header]
+            codes, uniques = pd.factorize(series)
+            long = np.array([isinstance(u, str) and len(u) > limit for u in uniques] + [False], dtype=bool)
+            if not long.any():
+                continue
+            lengths = np.array([len(u) if isinstance(u, str) else 0 for u in uniques] + [0])[codes]
+            for pos in np.flatnonzero(long[codes] & self.keep):
+                what = "a group name" if target == "group_name" else "a cell"
+                self.issues.add(
+                    int(pos),
+                    header,
+                    f"The cell holds {lengths[pos]:,} characters, too long for {what} (at most {limit:,}).",
+                    "Check that this is the right file and column, or shorten the text.",
+                )
+
+    def _check_years(self, start: np.ndarray, end: np.ndarray, header: str | None, earliest: date) -> None:
+        """A date centuries away is a typo (2925 for 2025) or an empty Excel date (1900-01-00)."""
+        latest = date(date.today().year + MAX_YEARS_AHEAD, 12, 31)
+        days = {d for d in pd.unique(np.concatenate([start, end])) if d is not None}
+        if all(earliest <= d <= latest for d in days):
+            return
+        for pos in range(self.n):
+            if not self.keep[pos] or pos in self.issues.issues:
+                continue
+            for day in (start[pos], end[pos]):
+                if day is not None and not (earliest <= day <= latest):
+                    self.issues.add(
+                        pos,
+                        header,
+                        f"The date {day.isoformat()} is {'far in the past' if day < earliest else 'far in the future'} "
+                        f"(dates from {earliest.year} to {latest.year} are accepted).",
+                        "Check the year of this date.",
+                    )
+                    break
+
     def _period(self) -> tuple[np.ndarray, np.ndarray] | None:
         raw = self.raw
         start_end = raw.column("start_date") and raw.column("end_date")
@@ -442,6 +564,7 @@ class TableConverter:
         for pos in missing:
             if pos not in self.issues.issues:
                 self.issues.add(int(pos), header, "The date is missing.", HINT_DATE)
+        self._check_years(start, end, header, EARLIEST_FACT)
         return start, end
 
     def _group_names(self) -> np.ndarray:
@@ -475,6 +598,10 @@ class TableConverter:
         return out
 
     def _looks_like_unlabelled_total(self, pos: int) -> bool:
+        cells = [self.raw.frame[h].iat[pos] for h, t in self.raw.mapping.items() if t in layouts.NUMBER_FIELDS]
+        formulas = [c for c in cells if isinstance(c, Formula)]
+        if formulas and all(f.is_sum for f in formulas) and pos > 0:
+            return True  # =SUM(D4:D9) under the rows, its result not saved
         if pos != self.n - 1 or pos == 0:
             return False
         matched = False
@@ -627,7 +754,7 @@ class TableConverter:
             key = synonyms.normalise(value)
             mapped = next(
                 (t for w, t in synonyms.table()["group_type"].items() if len(w) > 3 and w in key), None
-            )
+            ) or _type_by_words(key)
         if mapped is None:
             self.problem(
                 f"The group type '{value}' is not one of chamber, lead_group, event, association, "
@@ -667,6 +794,9 @@ class TableConverter:
         joined = self._spans("joined_on", None)
         left = self._spans("left_on", None)
         dues = self._numbers("annual_dues")
+        for spans, target in ((joined, "joined_on"), (left, "left_on")):
+            if spans is not None:
+                self._check_years(spans[0], spans[1], self.raw.column(target), EARLIEST_MEMBERSHIP)
         if joined is not None and left is not None:
             for pos in range(self.n):
                 if joined[0][pos] and left[0][pos] and left[0][pos] < joined[0][pos]:
@@ -740,6 +870,27 @@ def _frame(table: str, mask: np.ndarray, columns: dict) -> pd.DataFrame:
             data[name] = [value] * n
     frame = pd.DataFrame(data, columns=list(TABLE_COLUMNS[table]))
     return frame
+
+
+_STOP = {"di", "de", "del", "della", "des", "du", "d", "la", "le", "les", "l", "of", "the", "and", "et", "e", "a"}
+
+
+def _type_by_words(key: str) -> str | None:
+    """'Gruppo di referral locale' -> lead_group: every word of a known type name appears in the value."""
+    words = set(key.split()) - _STOP
+    best, best_len = None, 0
+    for synonym, target in synonyms.table()["group_type"].items():
+        needed = set(synonym.split()) - _STOP
+        if len(needed) >= 2 and needed <= words and len(needed) > best_len:
+            best, best_len = target, len(needed)
+    return best
+
+
+def _names_a_total(header: str) -> bool:
+    key = synonyms.normalise(header)
+    return any(w in key.split() for w in ("total", "totale", "totali", "totaux", "yhteensa", "общие", "итого")) or (
+        "total" in key
+    )
 
 
 def _cell_text(value) -> str:

@@ -9,6 +9,9 @@ import re
 from collections import Counter
 
 DELIMITERS = (",", ";", "\t", "|")
+MAX_FIELD = 64 * 1024 * 1024  # the csv module's default of 128 KB refuses a long notes cell with a cryptic error
+if csv.field_size_limit() < MAX_FIELD:
+    csv.field_size_limit(MAX_FIELD)
 
 
 class NotText(ValueError):
@@ -32,8 +35,12 @@ def decode(data: bytes) -> tuple[str, str]:
         odd_zeros = head[1::2].count(b"\x00")
         encoding = "utf-16-be" if even_zeros > odd_zeros else "utf-16-le"
         return _strict(data[: len(data) - len(data) % 2], encoding), encoding
-    if b"\x00" in head:
-        raise NotText("it contains binary data")
+    data = data.rstrip(b"\x00")  # NUL padding left at the end by a crashed save or a broken exporter
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise NotText(
+            f"it contains NUL bytes (binary data), the first on line {line}"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
