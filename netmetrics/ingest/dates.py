@@ -105,7 +105,7 @@ def decide_order(values: Iterable, option: str = "auto") -> tuple[str | None, bo
     """(order, ambiguous). Order from the option or the column's evidence; ambiguous when nothing tells."""
     votes = {"dayfirst": 0, "monthfirst": 0}
     undecided = 0
-    for value in values:
+    for value in set(values):  # each distinct date once: a long tracker repeats its dates many times
         vote = dmy_order_vote(value)
         if vote is None:
             undecided += 1

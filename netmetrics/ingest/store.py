@@ -235,7 +235,8 @@ def _replace_overlapping_web(cur, p: ParsedFile) -> list[dict]:
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("start_date", "end_date"):
         if column in frame.columns:
-            frame[column] = pd.to_datetime(pd.Series(frame[column], dtype=object)).dt.date
+            # datetime64 goes to DuckDB as is (the insert casts it to DATE): far faster than date objects
+            frame[column] = pd.to_datetime(pd.Series(frame[column], dtype=object)).dt.normalize()
     for column in frame.columns:
         if frame[column].dtype == object and column not in ("start_date", "end_date"):
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)

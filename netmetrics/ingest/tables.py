@@ -61,6 +61,13 @@ class RawTable:
         return [header for header, t in self.mapping.items() if t == target]
 
 
+def _filled(cell) -> bool:
+    """layouts._text(cell) != "" without building the text for the common cases (a hot loop)."""
+    if isinstance(cell, str):
+        return bool(cell) and not cell.isspace()
+    return bool(layouts._text(cell))
+
+
 def read_table(sheet: str, rows: list[tuple[int, list]], override: dict | None) -> RawTable | None:
     """Find the header, build the body frame (blank rows dropped) and the column mapping."""
     index = layouts.find_header(rows)
@@ -75,7 +82,7 @@ def read_table(sheet: str, rows: list[tuple[int, list]], override: dict | None) 
     body, lines, lengths = [], [], []
     shape: dict[int, str] = {}
     for line, cells in rows[index + 1 :]:
-        if not any(layouts._text(c) for c in cells):
+        if not any(_filled(c) for c in cells):
             continue
         extra = [c for c in cells[width:] if layouts._text(c)] if len(cells) > width else None
         if extra:
