@@ -26,3 +26,17 @@ def settings(db: str | os.PathLike | None = None) -> Settings:
     if chosen:
         return Settings(db_path=Path(chosen).expanduser().resolve(), is_default_db=False)
     return Settings(db_path=DEFAULT_DB, is_default_db=True)
+
+
+def _positive_int(name: str, default: int) -> int:
+    try:
+        value = int(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def import_limits() -> tuple[int, int]:
+    """(max bytes, max rows) a file may have to be imported: NETMETRICS_MAX_FILE_MB (default 200) and
+    NETMETRICS_MAX_ROWS (default 2,000,000)."""
+    return _positive_int("NETMETRICS_MAX_FILE_MB", 200) * 1024 * 1024, _positive_int("NETMETRICS_MAX_ROWS", 2_000_000)

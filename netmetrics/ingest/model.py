@@ -8,6 +8,8 @@ from typing import Literal
 
 import pandas as pd
 
+from netmetrics import config
+
 DateOrder = Literal["auto", "dayfirst", "monthfirst"]
 
 # Columns of each normalised frame, exactly as the schema tables (group_name instead of group_id).
@@ -48,8 +50,6 @@ GROUP_TYPES = ("chamber", "lead_group", "event", "association", "social", "infor
 # What a file was recognised as (stored in imports.kind).
 KINDS = ("tracker", "event_log", "workbook", "ga4", "ua", "ga_api", "groups", "referrals", "sales")
 
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-DEFAULT_MAX_ROWS = 2_000_000
 
 
 @dataclass
@@ -60,8 +60,9 @@ class ImportOptions:
     skip_bad_rows: bool = False  # store the good rows, list the bad ones as skipped
     date_order: DateOrder = "auto"  # for 03/04/2025: day first or month first
     mapping: dict[str, dict[str, str | None]] = field(default_factory=dict)  # sheet -> header -> field
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_rows: int = DEFAULT_MAX_ROWS
+    # limits from NETMETRICS_MAX_FILE_MB / NETMETRICS_MAX_ROWS (200 MB, 2,000,000 rows by default)
+    max_bytes: int = field(default_factory=lambda: config.import_limits()[0])
+    max_rows: int = field(default_factory=lambda: config.import_limits()[1])
 
 
 @dataclass(frozen=True)

@@ -158,3 +158,13 @@ def test_kill_9_mid_import_leaves_all_or_nothing(tmp_path):
         state = (check.scalar("select count(*) from activities"), check.scalar("select count(*) from imports"))
         check.close()
         assert state in ((0, 0), (rows, 1)), f"killed at {fraction:.0%}: {state}"
+
+
+def test_limits_come_from_the_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("NETMETRICS_MAX_ROWS", "2")
+    code, _, err = run(capsys, tmp_path / "t.duckdb", "import", str(CORPUS / "event_log.csv"))
+    assert code == 1 and "NETMETRICS_MAX_ROWS" not in err and "rows" in err
+    monkeypatch.setenv("NETMETRICS_MAX_ROWS", "1000")
+    monkeypatch.setenv("NETMETRICS_MAX_FILE_MB", "1")
+    code, _, _ = run(capsys, tmp_path / "t.duckdb", "import", str(CORPUS / "event_log.csv"))
+    assert code == 0
