@@ -1,4 +1,8 @@
-"""NetMetrics dashboard: the shared frame (sidebar, context) and navigation. Run: streamlit run app.py"""
+"""NetMetrics dashboard: the shared frame (sidebar, context) and navigation. Run: streamlit run app.py
+
+The navigation is role-aware: a share-link viewer's session registers only the dashboard and plan pages,
+so the Data pages cannot be reached by any link or URL (their write paths refuse viewers as well).
+"""
 
 from pathlib import Path
 
@@ -8,7 +12,7 @@ from netmetrics.ui import shell
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
-shell.build()
+ctx = shell.build()
 
 pages = {
     "Dashboard": [
@@ -26,10 +30,11 @@ pages = {
         st.Page(PAGES / "whatif.py", title="What-if", icon=":material/tune:"),
         st.Page(PAGES / "report.py", title="Report", icon=":material/summarize:"),
     ],
-    "Data": [
+}
+if ctx.can_edit:
+    pages["Data"] = [
         st.Page(PAGES / "import_data.py", title="Import", icon=":material/upload_file:"),
         st.Page(PAGES / "import_history.py", title="Import history", icon=":material/history:"),
         st.Page(PAGES / "manual_entry.py", title="Manual entry", icon=":material/edit_note:"),
-    ],
-}
+    ]
 st.navigation(pages).run()

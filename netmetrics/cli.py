@@ -8,6 +8,10 @@
     netmetrics [--db PATH] web [--from DATE] [--to DATE] [--grain day|week|month] [--format table|json|csv]
     netmetrics [--db PATH] whatif [--from DATE] [--to DATE] [--set GROUP.DRIVER=VALUE ...] [--drop GROUP ...]
                                   [--add NAME:TYPE ...] [--format table|json]
+    netmetrics [--data-dir DIR] workspace create SLUG [--name NAME] [--demo] | list | rename SLUG NAME
+                                          | delete SLUG --yes
+    netmetrics [--data-dir DIR] share create --workspace W --label L [--expires-days N] [--email E] [--comments]
+    netmetrics [--data-dir DIR] share list [--workspace W] | revoke ID
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from netmetrics import demo, ingest, queries, whatif
-from netmetrics.config import settings
+from netmetrics import demo, ingest, queries, share, whatif, workspaces
+from netmetrics.config import data_dir, settings
 from netmetrics.db import Database, DatabaseError
 from netmetrics.export import neutralise
 from netmetrics.metrics import METRICS, SUMMARY_FIELDS, format_value
@@ -298,12 +302,120 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--add", action="append", default=[], metavar="NAME:TYPE",
                       help="join a hypothetical group with its type's typical figures")
     what.add_argument("--format", choices=("table", "json"), default="table")
+
+    parser.add_argument("--data-dir", help="workspaces and share links (default: $NETMETRICS_DATA_DIR or data/)")
+    space = commands.add_parser("workspace", help="create, list, rename or delete workspaces")
+    space_commands = space.add_subparsers(dest="action", required=True)
+    made = space_commands.add_parser("create", help="a new, empty workspace")
+    made.add_argument("slug", metavar="SLUG", help="1-40 lower-case letters, digits, hyphens")
+    made.add_argument("--name", help="shown to people (default: the slug)")
+    made.add_argument("--demo", action="store_true", help="fill it with the demo data")
+    space_commands.add_parser("list", help="every workspace and its database file")
+    renamed = space_commands.add_parser("rename", help="give a workspace a new name (the slug stays)")
+    renamed.add_argument("slug", metavar="SLUG")
+    renamed.add_argument("name", metavar="NAME")
+    deleted = space_commands.add_parser("delete", help="delete a workspace, its data file and its share links")
+    deleted.add_argument("slug", metavar="SLUG")
+    deleted.add_argument("--yes", action="store_true", help="confirm: this cannot be undone")
+
+    links = commands.add_parser("share", help="read-only links to a workspace")
+    link_commands = links.add_subparsers(dest="action", required=True)
+    made = link_commands.add_parser("create", help="a new link; its token is printed once")
+    made.add_argument("--workspace", required=True, metavar="W")
+    made.add_argument("--label", required=True, metavar="L", help="who it is for, e.g. 'Coach Anna'")
+    made.add_argument("--expires-days", type=int, metavar="N", help="stop working after N days")
+    made.add_argument("--email", metavar="E", help="require this viewer e-mail after sign-in")
+    made.add_argument("--comments", action="store_true", help="let the viewer leave notes")
+    listed = link_commands.add_parser("list", help="every link, live or not")
+    listed.add_argument("--workspace", metavar="W")
+    revoked = link_commands.add_parser("revoke", help="stop a link working, for good")
+    revoked.add_argument("link_id", type=int, metavar="ID")
     return parser
+
+
+def _when(value) -> str:
+    return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
+
+
+def workspace_command(args) -> int:
+    folder = data_dir(args.data_dir)
+    if args.action == "delete" and not args.yes:
+        raise UsageError(f"deleting workspace {args.slug!r} removes its data for good; add --yes to confirm")
+    admin = workspaces.open_admin(folder)
+    try:
+        if args.action == "create":
+            made = workspaces.create(admin, folder, args.slug, args.name)
+            if args.demo:
+                db = Database(made.path(folder))
+                try:
+                    demo.load_demo(db)
+                finally:
+                    db.close()
+            print(f"Created workspace {made.slug} ({made.name}) in {made.path(folder)}.")
+        elif args.action == "list":
+            rows = workspaces.list_workspaces(admin)
+            if not rows:
+                print(f"No workspaces in {folder} yet.")
+            else:
+                print(_table(f"Workspaces in {folder}", ["Slug", "Name", "File", "Created"],
+                             [[w.slug, w.name, w.file, _when(w.created_at)] for w in rows]))
+        elif args.action == "rename":
+            renamed = workspaces.rename(admin, args.slug, args.name)
+            print(f"Workspace {renamed.slug} is now called {renamed.name}.")
+        elif args.action == "delete":
+            gone = workspaces.delete(admin, folder, args.slug)
+            print(f"Deleted workspace {gone.slug}, its share links and {gone.path(folder)}.")
+    finally:
+        admin.close()
+    return 0
+
+
+def _status(link: share.Link, now) -> str:
+    if link.revoked_at is not None:
+        return f"revoked {_when(link.revoked_at)}"
+    if link.expires_at is not None and now >= link.expires_at:
+        return f"expired {_when(link.expires_at)}"
+    return "live" + (f" until {_when(link.expires_at)}" if link.expires_at else "")
+
+
+def share_command(args) -> int:
+    admin = workspaces.open_admin(data_dir(args.data_dir))
+    try:
+        if args.action == "create":
+            link_id, token = share.create_link(admin, args.workspace, args.label, args.expires_days, args.email,
+                                               args.comments)
+            print(f"Share link {link_id} for workspace {args.workspace} ({args.label}). Send this, appended to "
+                  "the dashboard's address; it is shown only now:")
+            print(share.share_path(token))
+            if args.email:
+                print("Note: this link requires the viewer to sign in as that e-mail. Sign-in is not built yet, "
+                      "so the dashboard refuses this link until it is.")
+        elif args.action == "list":
+            now = share.utcnow()
+            rows = share.list_links(admin, args.workspace)
+            if not rows:
+                print("No share links yet.")
+            else:
+                print(_table("Share links", ["ID", "Workspace", "Label", "Status", "Created", "Last used", "E-mail",
+                                             "Comments"],
+                             [[str(link.id), link.workspace_slug, link.label, _status(link, now),
+                               _when(link.created_at), _when(link.last_used_at) or "never", link.email or "",
+                               "yes" if link.allow_comments else "no"] for link in rows]))
+        elif args.action == "revoke":
+            link = share.revoke(admin, args.link_id)
+            print(f"Share link {link.id} ({link.label}, workspace {link.workspace_slug}) is revoked.")
+    finally:
+        admin.close()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "workspace":
+            return workspace_command(args)
+        if args.command == "share":
+            return share_command(args)
         db = Database(settings(args.db).db_path)
         if args.command == "demo":
             import_id = demo.load_demo(db)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_DIR / "data" / "netmetrics.duckdb"
+DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,13 @@ def settings(db: str | os.PathLike | None = None) -> Settings:
     if chosen:
         return Settings(db_path=Path(chosen).expanduser().resolve(), is_default_db=False)
     return Settings(db_path=DEFAULT_DB, is_default_db=True)
+
+
+def data_dir(chosen: str | os.PathLike | None = None) -> Path:
+    """Where workspaces and share links live: explicit argument (--data-dir), then NETMETRICS_DATA_DIR,
+    then data/. Holds admin.duckdb and workspaces/<slug>.duckdb."""
+    chosen = chosen or os.environ.get("NETMETRICS_DATA_DIR")
+    return Path(chosen).expanduser().resolve() if chosen else DEFAULT_DATA_DIR
 
 
 def _positive_int(name: str, default: int) -> int:

@@ -17,6 +17,8 @@ import duckdb
 import pandas as pd
 
 SQL_LAYERS = ("staging", "marts")  # views and macros, recreated on every open, in this order
+# Which migrations a file takes: a workspace (its data) or the admin file (workspaces and share links).
+SCHEMAS = {"workspace": "schema", "admin": "admin"}
 
 # Identifiers that may be written to. Column names are checked against the live table too.
 WRITABLE_TABLES = frozenset({"groups", "imports", "activities", "referrals", "sales", "web_visits", "settings"})
@@ -33,9 +35,9 @@ def _sql_files(layer: str) -> list[tuple[str, str]]:
     return files
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every file in sql/schema, named NNN_name.sql."""
-    return [(int(name[:3]), name, sql) for name, sql in _sql_files("schema")]
+def migrations(kind: str = "workspace") -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every file in sql/schema (or sql/admin for the admin file), named NNN_name.sql."""
+    return [(int(name[:3]), name, sql) for name, sql in _sql_files(SCHEMAS[kind])]
 
 
 class Database:
@@ -45,8 +47,11 @@ class Database:
     Streamlit session thread takes its own cursor. Writes are serialised by a lock.
     """
 
-    def __init__(self, path: str | Path, *, up_to_version: int | None = None):
+    def __init__(self, path: str | Path, *, up_to_version: int | None = None, kind: str = "workspace"):
+        if kind not in SCHEMAS:
+            raise ValueError(f"unknown database kind: {kind!r}")
         self.path = Path(path)
+        self.kind = kind
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._con = duckdb.connect(str(self.path))
@@ -57,7 +62,7 @@ class Database:
             ) from exc
         self._write_lock = threading.Lock()
         self.migrate(up_to_version)
-        if up_to_version is None:
+        if up_to_version is None and kind == "workspace":
             self.install_views()
 
     # -- schema --------------------------------------------------------------------------------
@@ -70,7 +75,7 @@ class Database:
     def migrate(self, up_to_version: int | None = None) -> list[str]:
         """Apply the schema files newer than the database, each in its own transaction."""
         current = self.schema_version()
-        known = migrations()
+        known = migrations(self.kind)
         if known and current > known[-1][0]:
             raise DatabaseError(
                 f"The database {self.path} was made by a newer NetMetrics (schema {current}); "

@@ -9,7 +9,7 @@ import streamlit as st
 
 from netmetrics import demo
 from netmetrics.metrics import METRICS, OVERVIEW_KPIS, format_table
-from netmetrics.ui import demo_banner, import_view
+from netmetrics.ui import access, demo_banner, import_view
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import database
 from netmetrics.ui.shell import page_context
@@ -21,7 +21,7 @@ def page_header(title: str) -> Context:
     """Every page starts here: the demo banner when it applies, the title; returns the context."""
     ctx = page_context()
     if ctx.is_demo and ctx.has_data:
-        demo_banner.show()
+        demo_banner.show(ctx.can_edit)
     import_view.notice()  # what the last import stored, said once on the page it lands on
     st.title(title)
     return ctx
@@ -71,9 +71,13 @@ def empty_state(ctx: Context) -> bool:
                 "and activities on the Manual entry page. The Web traffic page shows the visits already.",
                 icon=":material/inbox:")
         return True
+    if not ctx.can_edit:
+        st.info("This workspace has no data yet.", icon=":material/inbox:")
+        return True
     st.info("No data yet. Load the demo data to look around, or import your own tracker spreadsheet on the "
             "Import page (Data, in the sidebar; command line: `netmetrics import FILE`).", icon=":material/inbox:")
     if st.button("Load the demo data", key="nm_load_demo", type="primary"):
+        access.require_edit()
         demo.load_demo(database())
         st.rerun()
     return True

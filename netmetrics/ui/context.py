@@ -31,6 +31,8 @@ class Context:
     has_data: bool  # the workspace has groups
     has_web: bool  # the workspace has website visits
     groups: pd.DataFrame = field(repr=False)
+    can_edit: bool = False  # the owner; a share-link viewer reads only (enforced where writes happen)
+    viewing: str | None = None  # a viewer's workspace name
 
     @property
     def colors(self) -> dict[str, str]:

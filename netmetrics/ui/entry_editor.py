@@ -14,6 +14,7 @@ import streamlit as st
 from netmetrics import manual
 from netmetrics.db import Database
 from netmetrics.ingest.model import GROUP_TYPES
+from netmetrics.ui import access
 from netmetrics.ui.import_view import plain, show_problems
 
 _GEN = "_nm_manual_gen_{}"
@@ -73,7 +74,8 @@ def flash() -> None:
 
 
 def show(db: Database, table: str) -> None:
-    """The editor for one table and its Save button."""
+    """The editor for one table and its Save button. Owners only: a viewer's run stops here."""
+    access.require_edit()
     spec = manual.SPECS[table]
     groups = manual.group_names(db)
     if table != "groups" and not groups:

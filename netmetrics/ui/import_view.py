@@ -21,6 +21,7 @@ from netmetrics.export import neutralise
 from netmetrics.ingest import ImportOptions, ParsedFile, ParsedTable, Problem, commit, list_imports, parse_upload, undo
 from netmetrics.ingest.layouts import FIELD_LABELS, PERIOD_FIELDS
 from netmetrics.ingest.model import KIND_LABELS
+from netmetrics.ui import access
 from netmetrics.ui.resources import database
 from netmetrics.ui.text import plain
 
@@ -155,6 +156,7 @@ def _template(kind: str) -> bytes:
 
 
 def template_downloads() -> None:
+    access.require_edit()
     st.caption("Start from a template: the workbook has sheets for groups, activities, referrals and sales "
                "and a sheet that says how to fill them in; the CSV tracker has one row per group and month. "
                "Both import as they are, example rows included.")
@@ -170,7 +172,8 @@ def template_downloads() -> None:
 # -- upload and parse -----------------------------------------------------------------------------
 
 def uploader() -> list[tuple[str, str, bytes]]:
-    """The file picker; returns (file key, name, bytes) per uploaded file."""
+    """The file picker; returns (file key, name, bytes) per uploaded file. Owners only."""
+    access.require_edit()
     limits = ImportOptions()
     files = st.file_uploader(
         "Files to import", type=UPLOAD_TYPES, accept_multiple_files=True,
@@ -320,6 +323,8 @@ def file_section(fkey: str, name: str, data: bytes) -> ParsedFile:
 
 def _do_import(keys: list[str]) -> None:
     """The confirm button's callback: store the files the user saw, then aim the sidebar at them."""
+    if not access.can_edit():  # a callback cannot draw: refuse silently, the page guard explains
+        return
     held = st.session_state.get(_PARSED, {})
     files = [held[k][1] for k in keys if k in held and held[k][1].ok]
     if not files:
@@ -396,6 +401,8 @@ def history_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _do_undo(import_id: int) -> None:
+    if not access.can_edit():
+        return
     try:
         st.session_state[_UNDO_FLASH] = (True, undo(database(), import_id))
     except Exception as exc:  # noqa: BLE001 - shown to people, never a traceback
@@ -403,7 +410,8 @@ def _do_undo(import_id: int) -> None:
 
 
 def history() -> None:
-    """Every import, newest first, and an undo button (with a confirmation) per active import."""
+    """Every import, newest first, and an undo button (with a confirmation) per active import. Owners only."""
+    access.require_edit()
     flash = st.session_state.pop(_UNDO_FLASH, None)
     if flash:
         (st.success if flash[0] else st.error)(plain(flash[1]), icon=":material/undo:")

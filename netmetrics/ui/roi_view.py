@@ -14,6 +14,7 @@ import streamlit as st
 from netmetrics import group_types, roi, verdicts
 from netmetrics.metrics import format_value
 from netmetrics.periods import Period
+from netmetrics.ui import access
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import open_database
 from netmetrics.ui.text import plain
@@ -147,7 +148,9 @@ def verdict_card(row: pd.Series, currency: str) -> None:
 
 
 def thresholds_editor(ctx: Context, current: verdicts.Thresholds) -> None:
-    """The thresholds as workspace settings, in an expander with a form; saving reruns the page."""
+    """The thresholds as workspace settings, in an expander with a form; saving reruns the page. Owners only."""
+    if not ctx.can_edit:
+        return
     with st.expander("Verdict thresholds (workspace settings)"):
         with st.form("nm_verdict_thresholds", border=False):
             a, b, c = st.columns(3)
@@ -167,9 +170,11 @@ def thresholds_editor(ctx: Context, current: verdicts.Thresholds) -> None:
                                        float(current.min_given), 1.0, key="nm_v_min_given")
             saved = st.form_submit_button("Save thresholds", type="primary")
         if st.button("Reset to defaults", key="nm_v_reset"):
+            access.require_edit()
             verdicts.save_thresholds(open_database(ctx.db_path), verdicts.DEFAULTS)
             st.rerun()
     if saved:
+        access.require_edit()
         chosen = verdicts.Thresholds(min_months=min_months, window_months=int(window), paying_back_pct=paying,
                                      reconsider_below_pct=below, deadline_months=deadline,
                                      own_purchase_share=share, min_given=min_given)

@@ -12,23 +12,28 @@ from datetime import date
 
 import streamlit as st
 
-from netmetrics.ui import context, resources, sidebar
+from netmetrics.ui import access, context, resources, sidebar
 
 _BUILT_THIS_RUN = "_nm_shell_built"
 
 
 def build() -> context.Context:
     st.set_page_config(page_title="NetMetrics", page_icon=":material/hub:", layout="wide")
+    who = access.resolve()  # first: a failed share link stops the run before any data is read
     db = resources.database()
     version = db.data_version()
     facts = resources.workspace_facts(str(db.path), version)
+    if not who.can_edit:
+        sidebar.viewer_note(who.workspace_name, who.link_label)
     period, grain, rate, margin = sidebar.show(date.today(), facts["span"], facts["fy_start_month"])
-    sidebar.settings_editor(db)
+    if who.can_edit:
+        sidebar.settings_editor(db)
     ctx = context.Context(
         db_path=str(db.path), version=version, period=period, grain=grain, hourly_rate=rate,
         gross_margin_pct=margin,
         currency=facts["currency"], fy_start_month=facts["fy_start_month"], is_demo=facts["is_demo"],
         has_data=not facts["groups"].empty, has_web=facts["has_web"], groups=facts["groups"],
+        can_edit=who.can_edit, viewing=who.workspace_name,
     )
     context.publish(ctx)
     st.session_state[_BUILT_THIS_RUN] = True

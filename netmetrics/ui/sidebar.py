@@ -12,6 +12,8 @@ from datetime import date
 import streamlit as st
 
 from netmetrics.periods import GRAINS, PRESETS, Period, parse_date, preset_period
+from netmetrics.ui import access
+from netmetrics.ui.text import plain
 
 DEFAULT_PRESET = "last_12_months"
 DEFAULT_GRAIN = "month"
@@ -101,8 +103,15 @@ def _mirror_in_url(params: dict[str, str]) -> None:
             st.query_params[key] = params[key]
 
 
+def viewer_note(workspace: str | None, label: str | None) -> None:
+    """Tell a share-link viewer what they are looking at (names shown as plain text)."""
+    st.sidebar.info(f"Read-only view of {plain(workspace or 'a workspace')}, shared as {plain(label or 'a link')}.",
+                    icon=":material/visibility:")
+
+
 def settings_editor(db) -> None:
-    """Workspace settings: fiscal-year start and currency symbol."""
+    """Workspace settings: fiscal-year start and currency symbol. Owners only: a viewer's run stops here."""
+    access.require_edit()
     with st.sidebar.expander("Workspace settings"):
         months = list(range(1, 13))
         fy = int(db.get_setting("fy_start_month", "1"))

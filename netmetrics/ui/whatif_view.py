@@ -9,6 +9,7 @@ import streamlit as st
 from netmetrics import scenarios, whatif
 from netmetrics.charts import whatif as whatif_charts
 from netmetrics.metrics import format_value
+from netmetrics.ui import access
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import database
 
@@ -183,6 +184,7 @@ def _mirror_in_url(scenario: whatif.Scenario) -> None:
 @st.fragment
 def scenario_editor(lines: list[whatif.GroupLine], ctx: Context) -> None:
     """Everything that moves with a slider; reruns alone when a widget inside changes."""
+    access.recheck()  # a fragment rerun skips app.py: a revoked link must still stop here
     st.session_state["wi_fragment_runs"] = st.session_state.get("wi_fragment_runs", 0) + 1
     _globals_widgets(ctx)
     known = {line.group for line in lines}
@@ -201,8 +203,12 @@ def scenario_editor(lines: list[whatif.GroupLine], ctx: Context) -> None:
 
 
 def _save_controls(scenario: whatif.Scenario, ctx: Context) -> None:
+    if not ctx.can_edit:
+        st.caption("A shared view: move the sliders freely; scenarios are not saved.")
+        return
     name = st.text_input("Save this scenario as", key="wi_save_name", max_chars=scenarios.MAX_NAME)
     if st.button("Save scenario", key="wi_save"):
+        access.require_edit()
         try:
             scenarios.save(database(), name, scenario, ctx.period.start, ctx.period.end)
         except ValueError as exc:

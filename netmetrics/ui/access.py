@@ -1,0 +1,122 @@
+"""Who this session is: the owner (today: whoever runs the app locally) or a viewer through a share link.
+
+Decided on the server at the top of every run, before any data is read. A `share` query parameter is
+checked against the admin file and then removed from the address bar; the session keeps only the link's
+id, in server-side session state, and the link is checked again by id on every run, so a revoked or
+expired link stops working on the viewer's next interaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+import streamlit as st
+
+from netmetrics import share, workspaces
+from netmetrics.config import data_dir
+from netmetrics.db import DatabaseError
+
+_LINK = "_nm_share_link_id"  # the viewer's link id; only this module writes it
+_REFUSED = "_nm_share_refused"  # a session refused once stays refused (no fallback to the owner's view)
+_ACCESS = "_nm_access"
+REFUSAL = ("This share link does not work: it is unknown, expired or revoked. Ask the person who sent it "
+           "for a new one.")
+
+
+@dataclass(frozen=True)
+class Access:
+    can_edit: bool
+    db_path: str | None = None  # a viewer's workspace file; None = the owner's usual database
+    workspace_name: str | None = None
+    link_label: str | None = None
+
+
+OWNER = Access(can_edit=True)
+
+
+@contextlib.contextmanager
+def _admin():
+    """The admin file for one check, closed right after: DuckDB lets one process at a time write a file, so
+    the app never keeps it open and `netmetrics share revoke` works while the dashboard runs."""
+    admin = workspaces.open_admin(data_dir())
+    try:
+        yield admin
+    finally:
+        admin.close()
+
+
+def _refuse() -> None:
+    st.session_state.pop(_LINK, None)
+    st.session_state[_REFUSED] = True
+    st.session_state.pop(_ACCESS, None)
+    st.error(REFUSAL, icon=":material/block:")
+    st.stop()
+
+
+def resolve() -> Access:
+    """The session's access for this run; draws a plain refusal and stops the run when a link fails."""
+    if "share" in st.query_params:
+        token = st.query_params.get("share")
+        del st.query_params["share"]  # never left in the address bar, history or a copied URL
+        link = _checked(lambda admin: share.verify_token(admin, token))
+        if link is None:
+            _refuse()
+        st.session_state.pop(_REFUSED, None)
+        st.session_state[_LINK] = link.id
+    if st.session_state.get(_REFUSED):
+        _refuse()
+    link_id = st.session_state.get(_LINK)
+    if link_id is None:
+        access = OWNER
+    else:
+        found = _checked(lambda admin: _viewer(admin, link_id))
+        if found is None:
+            _refuse()
+        access = found
+    st.session_state[_ACCESS] = access
+    return access
+
+
+def _viewer(admin, link_id: int) -> Access | None:
+    link = share.check_link(admin, link_id)
+    workspace = workspaces.by_id(admin, link.workspace_id) if link is not None else None
+    if link is None or workspace is None or link.email:  # e-mail links need sign-in, which is not built yet
+        return None
+    return Access(can_edit=False, db_path=str(workspace.path(data_dir())), workspace_name=workspace.name,
+                  link_label=link.label)
+
+
+def _checked(check):
+    """Run a check against the admin file; when the file is busy (a CLI command writing it), say so and stop:
+    never a traceback, never a fallback to the owner's view."""
+    try:
+        with _admin() as admin:
+            return check(admin)
+    except DatabaseError:
+        st.warning("The share link cannot be checked right now. Reload the page in a moment.",
+                   icon=":material/hourglass:")
+        st.stop()
+
+
+def recheck() -> None:
+    """For fragments, which rerun without app.py: a viewer's link is checked again by id, as on a full run."""
+    link_id = st.session_state.get(_LINK)
+    if st.session_state.get(_REFUSED) or (link_id is not None and _checked(lambda a: _viewer(a, link_id)) is None):
+        _refuse()
+
+
+def current() -> Access:
+    """This run's access (resolve() has run); a viewer unless the run decided otherwise."""
+    return st.session_state.get(_ACCESS, Access(can_edit=False))
+
+
+def can_edit() -> bool:
+    return current().can_edit
+
+
+def require_edit() -> None:
+    """Server-side guard for every write: a viewer's run stops here, whatever widget state it sent."""
+    if not can_edit():
+        st.error("This is a read-only shared view: nothing can be changed here.", icon=":material/lock:")
+        st.stop()
