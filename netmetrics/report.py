@@ -173,10 +173,7 @@ def _has_rows(groups: pd.DataFrame) -> bool:
 
 
 def cost_basis(d: ReportData) -> str:
-    rate = (f"time valued at {d.currency}{d.hourly_rate:g} an hour" if d.hourly_rate
-            else "money only (no hourly value counted)")
-    margin = "sales as they are" if d.gross_margin_pct >= 100 else f"{d.gross_margin_pct:g} % gross margin"
-    return f"{rate} · {margin}"
+    return roi.cost_basis(d.currency, d.hourly_rate, d.gross_margin_pct)
 
 
 def _trends_have_data(d: ReportData) -> bool:

@@ -211,3 +211,11 @@ def payback_table(summary: pd.DataFrame, currency: str = "$", margin_pct: float 
         f"Cumulative {revenue_label(margin_pct).lower()}": [money(v) for v in summary["cum_revenue"]],
         "Ahead (+) or behind (−)": [("+" if v >= 0 else "−") + money(abs(v)) for v in summary["cum_net"]],
     })
+
+
+def cost_basis(currency: str, hourly_rate: float, gross_margin_pct: float,
+               money_only: str = "money only (no hourly value counted)") -> str:
+    """What counts as cost and as revenue (hourly value, gross margin), in words."""
+    rate = f"time valued at {currency}{hourly_rate:g} an hour" if hourly_rate else money_only
+    margin = "sales as they are" if gross_margin_pct >= 100 else f"{gross_margin_pct:g} % gross margin"
+    return f"{rate} · {margin}"

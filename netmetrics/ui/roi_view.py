@@ -111,10 +111,8 @@ def roi_cards(total: pd.Series | None, previous: pd.Series | None, ctx: Context)
 
 def cost_basis(ctx: Context) -> str:
     """What counts as cost and as revenue on this view (hourly value, gross margin)."""
-    rate = (f"time valued at {ctx.currency}{ctx.hourly_rate:g} an hour" if ctx.hourly_rate
-            else "money only (set an hourly value in the sidebar to count time)")
-    margin = "sales as they are" if ctx.gross_margin_pct >= 100 else f"{ctx.gross_margin_pct:g} % gross margin"
-    return f"{rate} · {margin}"
+    return roi.cost_basis(ctx.currency, ctx.hourly_rate, ctx.gross_margin_pct,
+                          money_only="money only (set an hourly value in the sidebar to count time)")
 
 
 def basis(ctx: Context) -> str:
