@@ -36,5 +36,7 @@ if ctx.can_edit:
         st.Page(PAGES / "import_data.py", title="Import", icon=":material/upload_file:"),
         st.Page(PAGES / "import_history.py", title="Import history", icon=":material/history:"),
         st.Page(PAGES / "manual_entry.py", title="Manual entry", icon=":material/edit_note:"),
+        st.Page(PAGES / "share.py", title="Share", icon=":material/share:"),
+        st.Page(PAGES / "workspace.py", title="Workspace", icon=":material/folder:"),
     ]
 st.navigation(pages).run()

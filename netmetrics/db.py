@@ -21,7 +21,8 @@ SQL_LAYERS = ("staging", "marts")  # views and macros, recreated on every open, 
 SCHEMAS = {"workspace": "schema", "admin": "admin"}
 
 # Identifiers that may be written to. Column names are checked against the live table too.
-WRITABLE_TABLES = frozenset({"groups", "imports", "activities", "referrals", "sales", "web_visits", "settings"})
+WRITABLE_TABLES = frozenset({"groups", "imports", "activities", "referrals", "sales", "web_visits", "settings",
+                             "notes"})
 FACT_TABLES = ("activities", "referrals", "sales", "web_visits")
 
 
@@ -176,6 +177,17 @@ class Database:
         with self.transaction() as cur:
             cur.execute("insert or replace into settings values (?, ?)", [key, value])
             self.bump_data_version(cur)
+
+    def snapshot_bytes(self) -> bytes:
+        """The whole file as one consistent copy: writes wait while the write-ahead log is folded into the
+        file (CHECKPOINT) and the file is read, so the copy opens on its own with every committed row."""
+        with self._write_lock:
+            cur = self._con.cursor()
+            try:
+                cur.execute("checkpoint")
+            finally:
+                cur.close()
+            return self.path.read_bytes()
 
     def close(self) -> None:
         self._con.close()

@@ -30,6 +30,12 @@ class Access:
     db_path: str | None = None  # a viewer's workspace file; None = the owner's usual database
     workspace_name: str | None = None
     link_label: str | None = None
+    allow_comments: bool = False  # a viewer whose link allows notes (checked again by id on every run)
+
+    @property
+    def can_comment(self) -> bool:
+        """The owner, or a viewer whose live link allows comments."""
+        return self.can_edit or self.allow_comments
 
 
 OWNER = Access(can_edit=True)
@@ -84,7 +90,7 @@ def _viewer(admin, link_id: int) -> Access | None:
     if link is None or workspace is None or link.email:  # e-mail links need sign-in, which is not built yet
         return None
     return Access(can_edit=False, db_path=str(workspace.path(data_dir())), workspace_name=workspace.name,
-                  link_label=link.label)
+                  link_label=link.label, allow_comments=link.allow_comments)
 
 
 def _checked(check):

@@ -9,7 +9,7 @@ import streamlit as st
 
 from netmetrics import demo
 from netmetrics.metrics import METRICS, OVERVIEW_KPIS, format_table
-from netmetrics.ui import access, demo_banner, import_view
+from netmetrics.ui import access, demo_banner, import_view, notes_view
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import database
 from netmetrics.ui.shell import page_context
@@ -18,12 +18,14 @@ LOWER_IS_BETTER = {"cost", "hours"}
 
 
 def page_header(title: str) -> Context:
-    """Every page starts here: the demo banner when it applies, the title; returns the context."""
+    """Every page starts here: the demo banner when it applies, the title, the page's coach notes (before any
+    early stop on empty data); returns the context."""
     ctx = page_context()
     if ctx.is_demo and ctx.has_data:
         demo_banner.show(ctx.can_edit)
     import_view.notice()  # what the last import stored, said once on the page it lands on
     st.title(title)
+    notes_view.show(ctx, title)
     return ctx
 
 

@@ -1,0 +1,118 @@
+"""Share: read-only links to one workspace for a coach. Owner only, refused on the server for a viewer."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pandas as pd
+import streamlit as st
+
+from netmetrics import share, workspaces
+from netmetrics.config import data_dir
+from netmetrics.ui import components
+from netmetrics.ui.access import DatabaseError  # pages never import netmetrics.db (tests/test_architecture.py)
+from netmetrics.ui.text import plain
+
+ctx = components.page_header("Share")
+if not ctx.can_edit:  # the page is not in a viewer's navigation; this refuses a forged request too
+    st.error("Share links are managed by the owner only.", icon=":material/lock:")
+    st.stop()
+
+
+@contextlib.contextmanager
+def admin_file():
+    """The admin file for one step, closed right after, so `netmetrics share ...` works while the app runs."""
+    try:
+        admin = workspaces.open_admin(data_dir())
+    except DatabaseError:
+        st.warning("The list of workspaces and links is busy (a command is writing it). Reload in a moment.",
+                   icon=":material/hourglass:")
+        st.stop()
+    try:
+        yield admin
+    finally:
+        admin.close()
+
+
+def no_workspaces() -> None:
+    st.info("A share link opens one **workspace**: a business with its own database file in the data "
+            "directory. This dashboard runs on a single database, so there is no workspace to link to yet. "
+            "Create one from the command line (or on the Workspace page), then come back here.",
+            icon=":material/info:")
+    st.code(f'netmetrics --data-dir "{data_dir()}" workspace create studio --name "Design Studio" --demo\n'
+            f'netmetrics --data-dir "{data_dir()}" share create --workspace studio --label "Coach Anna" '
+            "--expires-days 30", language="bash")
+    st.caption("The dashboard finds workspaces in the data directory: `NETMETRICS_DATA_DIR`, or `data/` "
+               "next to the app. Without `--demo` the workspace starts empty; import into it with "
+               "`netmetrics --db data/workspaces/studio.duckdb import tracker.xlsx`.")
+
+
+def create_form(known: list[workspaces.Workspace]) -> None:
+    names = {w.slug: w.name for w in known}
+    with st.form("nm_share_create", clear_on_submit=True):
+        st.subheader("New link")
+        slug = st.selectbox("Workspace", list(names), format_func=lambda s: f"{names[s]} ({s})",
+                            key="nm_share_workspace")
+        label = st.text_input("Label", max_chars=share.MAX_LABEL, placeholder="Coach Anna", key="nm_share_label",
+                              help="Who the link is for; only you see it.")
+        days = st.number_input("Expires after (days)", min_value=1, max_value=share.MAX_EXPIRES_DAYS, value=None,
+                               step=1, key="nm_share_days", placeholder="never",
+                               help="Leave empty for a link that works until you revoke it.")
+        comments = st.checkbox("Allow comments", key="nm_share_comments",
+                               help="The coach may leave notes on the pages they see.")
+        submitted = st.form_submit_button("Create link", type="primary")
+    if not submitted:
+        return
+    try:
+        with admin_file() as admin:
+            _, token = share.create_link(admin, slug, label, expires_days=int(days) if days else None,
+                                         comments=comments)
+    except (ValueError, workspaces.WorkspaceError) as exc:
+        st.error(plain(exc), icon=":material/error:")
+        return
+    st.success(plain(f"Link created for {names[slug]}. Add this to the dashboard's address and send it:"),
+               icon=":material/link:")
+    st.code(share.share_path(token), language=None)
+    st.warning("Copy it now: it will not be shown again. Only a fingerprint of it is stored; if it is lost, "
+               "revoke it and create a new one.", icon=":material/warning:")
+
+
+def live_links(known: list[workspaces.Workspace]) -> None:
+    st.subheader("Live links")
+    with admin_file() as admin:
+        now = share.utcnow()
+        links = [link for link in share.list_links(admin) if link.live(now)]
+    if not links:
+        st.caption("No live links. Expired and revoked links stop working and are not listed here "
+                   "(`netmetrics share list` shows them all).")
+        return
+    names = {w.id: w.name for w in known}
+    st.dataframe(pd.DataFrame({
+        "Label": [link.label for link in links],
+        "Workspace": [names.get(link.workspace_id, link.workspace_slug) for link in links],
+        "Created": [link.created_at for link in links],
+        "Expires": [link.expires_at for link in links],
+        "Last used": [link.last_used_at for link in links],
+        "Comments": [link.allow_comments for link in links],
+    }), hide_index=True, width="stretch")
+    st.caption("Times are UTC. Revoking works at once: the coach's next click is refused.")
+    for link in links:
+        text, button = st.columns([5, 1], vertical_alignment="center")
+        text.markdown(plain(f"{link.label} · {names.get(link.workspace_id, link.workspace_slug)}"))
+        if button.button("Revoke", key=f"nm_revoke_{link.id}", icon=":material/link_off:"):
+            with admin_file() as admin:
+                share.revoke(admin, link.id)
+            st.toast(plain(f"Revoked the link {link.label}."), icon=":material/link_off:")
+            st.rerun()
+
+
+admin_exists = workspaces.admin_path(data_dir()).exists()
+known = []
+if admin_exists:
+    with admin_file() as admin:
+        known = workspaces.list_workspaces(admin)
+if not known:
+    no_workspaces()
+else:
+    create_form(known)
+    live_links(known)
