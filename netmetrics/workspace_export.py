@@ -18,7 +18,7 @@ from netmetrics.db import Database
 from netmetrics.export import neutralise
 
 # Sheet order; the names are also the allow-list of tables read here.
-TABLES = ("groups", "activities", "referrals", "sales", "web_visits", "imports", "settings")
+TABLES = ("groups", "activities", "referrals", "sales", "web_visits", "imports", "settings", "scenarios", "notes")
 _MAX_CELL = 32_767  # Excel's limit for one cell's text
 _FORMATS = {datetime: "yyyy-mm-dd hh:mm:ss", date: "yyyy-mm-dd"}
 
