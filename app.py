@@ -39,4 +39,4 @@ if ctx.can_edit:
         st.Page(PAGES / "share.py", title="Share", icon=":material/share:"),
         st.Page(PAGES / "workspace.py", title="Workspace", icon=":material/folder:"),
     ]
-st.navigation(pages).run()
+st.navigation(pages, expanded=True).run()

@@ -25,7 +25,7 @@ def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str 
     ])
     largest = max([*groups["sales_value"], *groups["cost"], 0])
     fig.update_xaxes(title=f"Money ({currency}); labels: return ratio", tickprefix=currency, separatethousands=True,
-                     range=[0, largest * 1.2 or 1])  # room for the labels
+                     range=[0, largest * 1.35 or 1])  # room for the labels
     fig.update_yaxes(autorange="reversed")
     return layout(fig, "Cost and revenue by group", barmode="group")
 
