@@ -128,6 +128,6 @@ def test_deploy_guide_states(fact):
     assert fact in DEPLOY
 
 
-def test_deploy_guide_does_not_claim_sign_in_exists():
-    assert "sign-in is not built" in DEPLOY.lower() or "sign-in (`st.login` or a password) is not built" in DEPLOY
+def test_deploy_guide_says_to_turn_on_sign_in_before_exposing():
+    assert "owner_password_hash" in DEPLOY and "[auth]" in DEPLOY
     assert "do not expose the dashboard publicly" in DEPLOY

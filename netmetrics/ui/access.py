@@ -16,6 +16,7 @@ import streamlit as st
 from netmetrics import share, workspaces
 from netmetrics.config import data_dir
 from netmetrics.db import DatabaseError
+from netmetrics.ui import signin
 
 _LINK = "_nm_share_link_id"  # the viewer's link id; only this module writes it
 _REFUSED = "_nm_share_refused"  # a session refused once stays refused (no fallback to the owner's view)
@@ -74,6 +75,8 @@ def resolve() -> Access:
         _refuse()
     link_id = st.session_state.get(_LINK)
     if link_id is None:
+        st.session_state.pop(_ACCESS, None)  # nothing from an earlier run counts until sign-in passes
+        signin.require_owner()  # a password or st.login when secrets ask for one; stops the run until then
         access = OWNER
     else:
         found = _checked(lambda admin: _viewer(admin, link_id))
@@ -110,6 +113,8 @@ def recheck() -> None:
     link_id = st.session_state.get(_LINK)
     if st.session_state.get(_REFUSED) or (link_id is not None and _checked(lambda a: _viewer(a, link_id)) is None):
         _refuse()
+    if link_id is None and not signin.is_owner():
+        st.stop()
 
 
 def current() -> Access:
