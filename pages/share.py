@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import pandas as pd
 import streamlit as st
 
 from netmetrics import share, workspaces
 from netmetrics.config import data_dir
-from netmetrics.ui import components
-from netmetrics.ui.access import DatabaseError  # pages never import netmetrics.db (tests/test_architecture.py)
+from netmetrics.ui import access, components
 from netmetrics.ui.text import plain
 
 ctx = components.page_header("Share")
-if not ctx.can_edit:  # the page is not in a viewer's navigation; this refuses a forged request too
-    st.error("Share links are managed by the owner only.", icon=":material/lock:")
-    st.stop()
-
-
-@contextlib.contextmanager
-def admin_file():
-    """The admin file for one step, closed right after, so `netmetrics share ...` works while the app runs."""
-    try:
-        admin = workspaces.open_admin(data_dir())
-    except DatabaseError:
-        st.warning("The list of workspaces and links is busy (a command is writing it). Reload in a moment.",
-                   icon=":material/hourglass:")
-        st.stop()
-    try:
-        yield admin
-    finally:
-        admin.close()
+access.owner_only(ctx, "Share links are managed by the owner only.")
 
 
 def no_workspaces() -> None:
@@ -64,7 +44,7 @@ def create_form(known: list[workspaces.Workspace]) -> None:
     if not submitted:
         return
     try:
-        with admin_file() as admin:
+        with access.admin_file() as admin:
             _, token = share.create_link(admin, slug, label, expires_days=int(days) if days else None,
                                          comments=comments)
     except (ValueError, workspaces.WorkspaceError) as exc:
@@ -79,7 +59,7 @@ def create_form(known: list[workspaces.Workspace]) -> None:
 
 def live_links(known: list[workspaces.Workspace]) -> None:
     st.subheader("Live links")
-    with admin_file() as admin:
+    with access.admin_file() as admin:
         now = share.utcnow()
         links = [link for link in share.list_links(admin) if link.live(now)]
     if not links:
@@ -100,7 +80,7 @@ def live_links(known: list[workspaces.Workspace]) -> None:
         text, button = st.columns([5, 1], vertical_alignment="center")
         text.markdown(plain(f"{link.label} · {names.get(link.workspace_id, link.workspace_slug)}"))
         if button.button("Revoke", key=f"nm_revoke_{link.id}", icon=":material/link_off:"):
-            with admin_file() as admin:
+            with access.admin_file() as admin:
                 share.revoke(admin, link.id)
             st.toast(plain(f"Revoked the link {link.label}."), icon=":material/link_off:")
             st.rerun()
@@ -109,7 +89,7 @@ def live_links(known: list[workspaces.Workspace]) -> None:
 admin_exists = workspaces.admin_path(data_dir()).exists()
 known = []
 if admin_exists:
-    with admin_file() as admin:
+    with access.admin_file() as admin:
         known = workspaces.list_workspaces(admin)
 if not known:
     no_workspaces()

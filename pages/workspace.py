@@ -3,39 +3,20 @@ Owner only, refused on the server for a viewer."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 import streamlit as st
 
 from netmetrics import workspace_export, workspaces
 from netmetrics.config import data_dir
-from netmetrics.ui import components, resources
-from netmetrics.ui.access import DatabaseError  # pages never import netmetrics.db (tests/test_architecture.py)
+from netmetrics.ui import access, components, resources
 from netmetrics.ui.text import plain
 
 _DONE = "_nm_workspace_done"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 ctx = components.page_header("Workspace")
-if not ctx.can_edit:  # the page is not in a viewer's navigation; this refuses a forged request too
-    st.error("Workspaces are managed by the owner only.", icon=":material/lock:")
-    st.stop()
-
-
-@contextlib.contextmanager
-def admin_file():
-    """The admin file for one step, closed right after, so `netmetrics workspace ...` works while the app runs."""
-    try:
-        admin = workspaces.open_admin(data_dir())
-    except DatabaseError:
-        st.warning("The list of workspaces is busy (a command is writing it). Reload in a moment.",
-                   icon=":material/hourglass:")
-        st.stop()
-    try:
-        yield admin
-    finally:
-        admin.close()
+access.owner_only(ctx, "Workspaces are managed by the owner only.")
 
 
 def downloads(db: resources.Database, stem: str, key: str) -> None:
@@ -78,7 +59,7 @@ def manage_section(known: list[workspaces.Workspace]) -> None:
                              key="nm_ws_new_name")
         if st.form_submit_button("Create", type="primary"):
             try:
-                with admin_file() as admin:
+                with access.admin_file() as admin:
                     made = workspaces.create(admin, data_dir(), slug.strip(), name.strip() or None)
             except workspaces.WorkspaceError as exc:
                 st.error(plain(exc), icon=":material/error:")
@@ -92,7 +73,7 @@ def manage_section(known: list[workspaces.Workspace]) -> None:
         name = st.text_input("New name", max_chars=workspaces.MAX_NAME, key="nm_ws_rename_name")
         if st.form_submit_button("Rename"):
             try:
-                with admin_file() as admin:
+                with access.admin_file() as admin:
                     renamed = workspaces.rename(admin, slug, name)
             except workspaces.WorkspaceError as exc:
                 st.error(plain(exc), icon=":material/error:")
@@ -117,7 +98,7 @@ def delete(workspace: workspaces.Workspace) -> None:
     cached = resources.open_database(path)
     resources.open_database.clear(path)
     cached.close()
-    with admin_file() as admin:
+    with access.admin_file() as admin:
         workspaces.delete(admin, data_dir(), workspace.slug)
     st.session_state.pop("nm_ws_export", None)
     done(f"Deleted {workspace.name} and its share links.")
@@ -133,7 +114,7 @@ if _DONE in st.session_state:
     st.success(plain(st.session_state.pop(_DONE)), icon=":material/check:")
 known = []
 if workspaces.admin_path(data_dir()).exists():
-    with admin_file() as admin:
+    with access.admin_file() as admin:
         known = workspaces.list_workspaces(admin)
 export_section(known)
 manage_section(known)

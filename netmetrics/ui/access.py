@@ -53,6 +53,30 @@ def _admin():
         admin.close()
 
 
+@contextlib.contextmanager
+def admin_file():
+    """The admin file for one step of an owner page, closed right after; when a CLI command is writing it,
+    say so and stop the run instead of showing a traceback."""
+    try:
+        admin = workspaces.open_admin(data_dir())
+    except DatabaseError:
+        st.warning("The list of workspaces and links is busy (a command is writing it). Reload in a moment.",
+                   icon=":material/hourglass:")
+        st.stop()
+    try:
+        yield admin
+    finally:
+        admin.close()
+
+
+def owner_only(ctx, message: str) -> None:
+    """Refuse a viewer on the server: an owner page is not in a viewer's navigation, and this refuses a
+    forged request too."""
+    if not ctx.can_edit:
+        st.error(message, icon=":material/lock:")
+        st.stop()
+
+
 def _refuse() -> None:
     st.session_state.pop(_LINK, None)
     st.session_state[_REFUSED] = True
