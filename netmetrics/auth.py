@@ -3,16 +3,19 @@
 Secrets come in as a plain dict (the parsed `.streamlit/secrets.toml`):
 
 - `[auth]` (st.login's OIDC settings) switches on sign-in with an identity provider; `[netmetrics.owners]`
-  maps allowed e-mails to workspace slugs. Only the "default" workspace (the owner's usual database) can be
-  opened this way for now: an e-mail mapped to another workspace is recorded but refused.
+  maps allowed e-mails to the workspaces they own: "default" (the dashboard's main database), workspace
+  slugs, or "*" for every workspace (an administrator). Any other e-mail is refused.
 - Without `[auth]`, `[netmetrics] owner_password_hash` (bcrypt `$2b$...` or argon2 `$argon2id$...`) asks for
-  a password.
+  a password; whoever knows it administers every workspace. Wrong passwords are throttled per server.
 - With neither, nothing is asked: the local single-user app as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,6 +24,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 DEFAULT_WORKSPACE = "default"
+EVERY_WORKSPACE = "*"
 _BCRYPT_PREFIXES = ("$2a$", "$2b$", "$2y$")
 
 Mode = Literal["open", "password", "oidc"]
@@ -97,4 +101,38 @@ def decide(settings: SignIn, *, password_ok: bool = False, logged_in: bool = Fal
         return "owner" if password_ok else "ask_password"
     if not logged_in:
         return "ask_login"
-    return "owner" if DEFAULT_WORKSPACE in workspaces_for(settings.owners, email) else "refused"
+    return "owner" if workspaces_for(settings.owners, email) else "refused"
+
+
+def owned(settings: SignIn, email: str | None = None) -> tuple[str, ...] | None:
+    """The workspaces an owner may open: None means every one (no sign-in, the password, or "*" on the
+    allow-list); otherwise the slugs the allow-list gives this e-mail ("default" is the main database)."""
+    if settings.mode != "oidc":
+        return None
+    slugs = workspaces_for(settings.owners, email)
+    return None if EVERY_WORKSPACE in slugs else slugs
+
+
+class Throttle:
+    """At most `limit` wrong passwords per `window` seconds for the whole server process, whatever the session:
+    a new browser tab does not reset it. (It also slows the owner down while someone guesses; that is the
+    price of not being guessable.)"""
+
+    def __init__(self, limit: int = 5, window: float = 60.0, clock: Callable[[], float] = time.monotonic):
+        self.limit, self.window, self._clock = limit, window, clock
+        self._failures: deque[float] = deque()
+        self._lock = threading.Lock()
+
+    def wait(self) -> float:
+        """Seconds until another attempt is allowed; 0 when one is allowed now."""
+        with self._lock:
+            now = self._clock()
+            while self._failures and now - self._failures[0] >= self.window:
+                self._failures.popleft()
+            if len(self._failures) < self.limit:
+                return 0.0
+            return self.window - (now - self._failures[0])
+
+    def failed(self) -> None:
+        with self._lock:
+            self._failures.append(self._clock())

@@ -388,8 +388,8 @@ def share_command(args) -> int:
                   "the dashboard's address; it is shown only now:")
             print(share.share_path(token))
             if args.email:
-                print("Note: this link requires the viewer to sign in as that e-mail. Sign-in is not built yet, "
-                      "so the dashboard refuses this link until it is.")
+                print(f"It opens only for {args.email.strip().lower()} signed in through the dashboard's identity "
+                      "provider ([auth] in .streamlit/secrets.toml).")
         elif args.action == "list":
             now = share.utcnow()
             rows = share.list_links(admin, args.workspace)

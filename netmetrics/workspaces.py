@@ -45,6 +45,9 @@ def open_admin(data_dir: str | Path) -> Database:
     return Database(admin_path(data_dir), kind="admin")
 
 
+RESERVED = ("default",)  # the main database's name on the sign-in allow-list
+
+
 def check_slug(slug: str) -> str:
     if not isinstance(slug, str) or not SLUG.fullmatch(slug):
         raise WorkspaceError(f"{slug!r} is not a workspace slug: use 1 to 40 lower-case letters, digits or "
@@ -92,6 +95,8 @@ def require(admin: Database, slug: str) -> Workspace:
 def create(admin: Database, data_dir: str | Path, slug: str, name: str | None = None) -> Workspace:
     """Register a workspace and create its (empty, migrated) database file."""
     check_slug(slug)
+    if slug in RESERVED:
+        raise WorkspaceError(f"{slug!r} names the main database on the sign-in allow-list; choose another slug")
     name = check_name(name if name is not None else slug)
     if get(admin, slug) is not None:
         raise WorkspaceError(f"a workspace {slug!r} exists already")

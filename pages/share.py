@@ -7,7 +7,7 @@ import streamlit as st
 
 from netmetrics import share, workspaces
 from netmetrics.config import data_dir
-from netmetrics.ui import access, components
+from netmetrics.ui import access, components, signin
 from netmetrics.ui.text import plain
 
 ctx = components.page_header("Share")
@@ -29,6 +29,7 @@ def no_workspaces() -> None:
 
 def create_form(known: list[workspaces.Workspace]) -> None:
     names = {w.slug: w.name for w in known}
+    can_sign_in = signin.settings().mode == "oidc"
     with st.form("nm_share_create", clear_on_submit=True):
         st.subheader("New link")
         slug = st.selectbox("Workspace", list(names), format_func=lambda s: f"{names[s]} ({s})",
@@ -38,6 +39,11 @@ def create_form(known: list[workspaces.Workspace]) -> None:
         days = st.number_input("Expires after (days)", min_value=1, max_value=share.MAX_EXPIRES_DAYS, value=None,
                                step=1, key="nm_share_days", placeholder="never",
                                help="Leave empty for a link that works until you revoke it.")
+        email = st.text_input("Coach's e-mail (optional)", max_chars=254, key="nm_share_email",
+                              placeholder="anna@example.com", disabled=not can_sign_in,
+                              help="The link then works only for this account, signed in through the "
+                                   "dashboard's identity provider." if can_sign_in else
+                                   "Needs sign-in with an identity provider ([auth] in secrets.toml).")
         comments = st.checkbox("Allow comments", key="nm_share_comments",
                                help="The coach may leave notes on the pages they see.")
         submitted = st.form_submit_button("Create link", type="primary")
@@ -46,7 +52,7 @@ def create_form(known: list[workspaces.Workspace]) -> None:
     try:
         with access.admin_file() as admin:
             _, token = share.create_link(admin, slug, label, expires_days=int(days) if days else None,
-                                         comments=comments)
+                                         email=(email or "").strip() or None, comments=comments)
     except (ValueError, workspaces.WorkspaceError) as exc:
         st.error(plain(exc), icon=":material/error:")
         return
@@ -62,17 +68,19 @@ def live_links(known: list[workspaces.Workspace]) -> None:
     with access.admin_file() as admin:
         now = share.utcnow()
         links = [link for link in share.list_links(admin) if link.live(now)]
+    names = {w.id: w.name for w in known}
+    links = [link for link in links if link.workspace_id in names]  # only the workspaces this owner manages
     if not links:
         st.caption("No live links. Expired and revoked links stop working and are not listed here "
                    "(`netmetrics share list` shows them all).")
         return
-    names = {w.id: w.name for w in known}
     st.dataframe(pd.DataFrame({
         "Label": [link.label for link in links],
         "Workspace": [names.get(link.workspace_id, link.workspace_slug) for link in links],
         "Created": [link.created_at for link in links],
         "Expires": [link.expires_at for link in links],
         "Last used": [link.last_used_at for link in links],
+        "E-mail": [link.email or "" for link in links],
         "Comments": [link.allow_comments for link in links],
     }), hide_index=True, width="stretch")
     st.caption("Times are UTC. Revoking works at once: the coach's next click is refused.")
@@ -90,7 +98,7 @@ admin_exists = workspaces.admin_path(data_dir()).exists()
 known = []
 if admin_exists:
     with access.admin_file() as admin:
-        known = workspaces.list_workspaces(admin)
+        known = [w for w in workspaces.list_workspaces(admin) if access.may_manage(w.slug)]
 if not known:
     no_workspaces()
 else:

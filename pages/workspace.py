@@ -1,5 +1,5 @@
-"""Workspace: download a workspace (DuckDB file, XLSX of every table); create, rename and delete workspaces.
-Owner only, refused on the server for a viewer."""
+"""Workspace: download the workspace shown (DuckDB file, XLSX of every table); create, rename and delete
+workspaces (an owner of every workspace only). Refused on the server for a viewer."""
 
 from __future__ import annotations
 
@@ -30,19 +30,14 @@ def downloads(db: resources.Database, stem: str, key: str) -> None:
                           icon=":material/table_view:", on_click="ignore")
 
 
-def export_section(known: list[workspaces.Workspace]) -> None:
+def export_section() -> None:
     st.subheader("Download")
     st.caption("The DuckDB file is the whole workspace: keep it as a backup or open it with "
                "`netmetrics --db FILE`. The XLSX has one sheet per table; text that looks like a formula "
                "is stored as text.")
-    choices = {"": f"This dashboard's database ({Path(ctx.db_path).name})"}
-    choices.update({w.slug: f"{w.name} ({w.slug})" for w in known})
-    slug = st.selectbox("Workspace", list(choices), format_func=choices.get, key="nm_ws_export") if known else ""
-    if slug:
-        workspace = next(w for w in known if w.slug == slug)
-        downloads(resources.open_database(str(workspace.path(data_dir()))), slug, slug)
-    else:
-        downloads(resources.database(), Path(ctx.db_path).stem, "current")
+    st.markdown(plain(f"Workspace: {access.current().workspace_name} ({Path(ctx.db_path).name}). "
+                      "Pick another in the sidebar to download it."))
+    downloads(resources.database(), Path(ctx.db_path).stem, "current")
 
 
 def manage_section(known: list[workspaces.Workspace]) -> None:
@@ -100,7 +95,6 @@ def delete(workspace: workspaces.Workspace) -> None:
     cached.close()
     with access.admin_file() as admin:
         workspaces.delete(admin, data_dir(), workspace.slug)
-    st.session_state.pop("nm_ws_export", None)
     done(f"Deleted {workspace.name} and its share links.")
 
 
@@ -112,9 +106,13 @@ def done(message: str) -> None:
 
 if _DONE in st.session_state:
     st.success(plain(st.session_state.pop(_DONE)), icon=":material/check:")
-known = []
-if workspaces.admin_path(data_dir()).exists():
-    with access.admin_file() as admin:
-        known = workspaces.list_workspaces(admin)
-export_section(known)
-manage_section(known)
+export_section()
+if access.is_admin():
+    known = []
+    if workspaces.admin_path(data_dir()).exists():
+        with access.admin_file() as admin:
+            known = workspaces.list_workspaces(admin)
+    manage_section(known)
+else:
+    st.caption("Workspaces are created, renamed and deleted by whoever runs this dashboard (an owner of every "
+               "workspace).")

@@ -1,22 +1,25 @@
-"""Who this session is: the owner (today: whoever runs the app locally) or a viewer through a share link.
+"""Who this session is: an owner (signed in when the secrets ask for it) or a viewer through a share link.
 
 Decided on the server at the top of every run, before any data is read. A `share` query parameter is
 checked against the admin file and then removed from the address bar; the session keeps only the link's
 id, in server-side session state, and the link is checked again by id on every run, so a revoked or
-expired link stops working on the viewer's next interaction.
+expired link stops working on the viewer's next interaction. A link bound to an e-mail also needs that
+account signed in through st.login.
 """
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from typing import Literal
 
 import streamlit as st
 
 from netmetrics import share, workspaces
 from netmetrics.config import data_dir
 from netmetrics.db import DatabaseError
-from netmetrics.ui import signin
+from netmetrics.ui import signin, workspace_picker
+from netmetrics.ui.text import plain
 
 _LINK = "_nm_share_link_id"  # the viewer's link id; only this module writes it
 _REFUSED = "_nm_share_refused"  # a session refused once stays refused (no fallback to the owner's view)
@@ -28,10 +31,11 @@ REFUSAL = ("This share link does not work: it is unknown, expired or revoked. As
 @dataclass(frozen=True)
 class Access:
     can_edit: bool
-    db_path: str | None = None  # a viewer's workspace file; None = the owner's usual database
+    db_path: str | None = None  # the workspace file shown; None = the main database
     workspace_name: str | None = None
     link_label: str | None = None
     allow_comments: bool = False  # a viewer whose link allows notes (checked again by id on every run)
+    scope: tuple[str, ...] | None = ()  # the workspaces an owner may manage; None = every one; () for a viewer
 
     @property
     def can_comment(self) -> bool:
@@ -39,7 +43,8 @@ class Access:
         return self.can_edit or self.allow_comments
 
 
-OWNER = Access(can_edit=True)
+OWNER = Access(can_edit=True, scope=None)  # the single-user app: every workspace, the main one shown
+AccountStep = Literal["sign_in", "other_account"]  # an e-mail link that waits for the right account
 
 
 @contextlib.contextmanager
@@ -98,26 +103,60 @@ def resolve() -> Access:
     if st.session_state.get(_REFUSED):
         _refuse()
     link_id = st.session_state.get(_LINK)
+    st.session_state.pop(_ACCESS, None)  # nothing from an earlier run counts until this run's checks pass
     if link_id is None:
-        st.session_state.pop(_ACCESS, None)  # nothing from an earlier run counts until sign-in passes
-        signin.require_owner()  # a password or st.login when secrets ask for one; stops the run until then
-        access = OWNER
+        owner = signin.require_owner()  # a password or st.login when secrets ask for one; stops until then
+        access = _owner(owner.workspaces)
     else:
         found = _checked(lambda admin: _viewer(admin, link_id))
         if found is None:
             _refuse()
+        if not isinstance(found, Access):
+            _account_step(found)
         access = found
     st.session_state[_ACCESS] = access
     return access
 
 
-def _viewer(admin, link_id: int) -> Access | None:
+def _owner(scope: tuple[str, ...] | None) -> Access:
+    """The owner's access to the workspace picked in the sidebar among those they may open."""
+    if workspaces.admin_path(data_dir()).exists():
+        options = _checked(lambda admin: workspace_picker.choices(admin, scope))
+    else:  # no workspaces registered: the single-user app, without touching the admin file
+        options = workspace_picker.choices(None, scope)
+    chosen = workspace_picker.pick(options)
+    return Access(can_edit=True, db_path=chosen.db_path, workspace_name=chosen.name, scope=scope)
+
+
+def _viewer(admin, link_id: int) -> Access | AccountStep | None:
     link = share.check_link(admin, link_id)
     workspace = workspaces.by_id(admin, link.workspace_id) if link is not None else None
-    if link is None or workspace is None or link.email:  # e-mail links need sign-in, which is not built yet
+    if link is None or workspace is None:
         return None
+    if link.email:
+        email = signin.signed_in_email()
+        if email is None:
+            return "sign_in"
+        if email != link.email:
+            return "other_account"
     return Access(can_edit=False, db_path=str(workspace.path(data_dir())), workspace_name=workspace.name,
                   link_label=link.label, allow_comments=link.allow_comments)
+
+
+def _account_step(step: AccountStep) -> None:
+    """An e-mail link and no (or another) signed-in account: say what to do, show no data, stop."""
+    if step == "other_account":
+        st.error(plain(f"This link was sent to another account than {signin.signed_in_email()}. Sign out, sign "
+                       "in with the account it was sent to, then open the link again."), icon=":material/block:")
+        signin.sign_out_button()
+    elif signin.settings().mode != "oidc":
+        st.error("This link is for a named account, but this dashboard has no sign-in set up. Ask the person "
+                 "who sent it for a link without an e-mail.", icon=":material/block:")
+    else:
+        st.info("This link is for a named account. Sign in with it, then open the link again (signing in "
+                "brings you back to the start page).", icon=":material/lock:")
+        signin.sign_in_button()
+    st.stop()
 
 
 def _checked(check):
@@ -135,10 +174,29 @@ def _checked(check):
 def recheck() -> None:
     """For fragments, which rerun without app.py: a viewer's link is checked again by id, as on a full run."""
     link_id = st.session_state.get(_LINK)
-    if st.session_state.get(_REFUSED) or (link_id is not None and _checked(lambda a: _viewer(a, link_id)) is None):
+    if st.session_state.get(_REFUSED):
         _refuse()
-    if link_id is None and not signin.is_owner():
+    if link_id is None:
+        if not signin.is_owner():
+            st.stop()
+        return
+    found = _checked(lambda admin: _viewer(admin, link_id))
+    if found is None:
+        _refuse()
+    if not isinstance(found, Access):
         st.stop()
+
+
+def may_manage(slug: str) -> bool:
+    """Whether this run's owner may share, export or manage the workspace `slug`."""
+    access = current()
+    return access.can_edit and (access.scope is None or slug in access.scope)
+
+
+def is_admin() -> bool:
+    """An owner of every workspace (no sign-in, the password, or "*" on the allow-list): creates and deletes."""
+    access = current()
+    return access.can_edit and access.scope is None
 
 
 def current() -> Access:

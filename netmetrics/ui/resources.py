@@ -26,10 +26,10 @@ _first_start_lock = threading.Lock()
 def database() -> Database:
     """The workspace database. The default file gets demo data on its first start only; once the
     owner clears it, it stays empty. A file named by NETMETRICS_DB or --db starts empty. A viewer
-    (share link) gets the linked workspace's file and nothing else."""
-    viewer = access.current().db_path
-    if viewer is not None:
-        return open_database(viewer)
+    (share link) gets the linked workspace's file and nothing else; an owner, the workspace they picked."""
+    chosen = access.current().db_path
+    if chosen is not None:
+        return open_database(chosen)
     current = settings()
     db = open_database(str(current.db_path))
     if current.is_default_db and db.get_setting("first_start_done") is None:

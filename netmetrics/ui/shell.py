@@ -33,7 +33,7 @@ def build() -> context.Context:
         gross_margin_pct=margin,
         currency=facts["currency"], fy_start_month=facts["fy_start_month"], is_demo=facts["is_demo"],
         has_data=not facts["groups"].empty, has_web=facts["has_web"], groups=facts["groups"],
-        can_edit=who.can_edit, viewing=who.workspace_name,
+        can_edit=who.can_edit, viewing=None if who.can_edit else who.workspace_name,
     )
     context.publish(ctx)
     st.session_state[_BUILT_THIS_RUN] = True

@@ -181,9 +181,57 @@ def test_a_deleted_workspace_refuses_its_links(data_dir):
     assert refused(visit(token))
 
 
-def test_an_email_link_waits_for_sign_in(data_dir):
+OIDC_SECRETS = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-secret",
+                          "client_id": "netmetrics", "client_secret": "x",
+                          "server_metadata_url": "http://localhost:9/.well-known/openid-configuration"},
+                 "netmetrics": {"owners": {"owner@example.com": "default"}}}
+
+
+def visit_signed_in(token: str, user: dict | None, secrets: dict | None = None) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.secrets.update(OIDC_SECRETS if secrets is None else secrets)
+    if user is not None:
+        at.user = user
+    at.query_params.update({**JANUARY, "share": token})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def shows_nothing(at: AppTest) -> bool:
+    return not at.metric and not at.get("plotly_chart") and not at.dataframe and not at.sidebar.selectbox
+
+
+def test_an_email_link_asks_for_sign_in_and_shows_nothing_until_then(data_dir):
     _, token = link(data_dir, "hand", email="anna@example.com")
-    assert refused(visit(token, JANUARY))
+    for user in (None, {"is_logged_in": False}):
+        at = visit_signed_in(token, user)
+        assert any("Sign in with it, then open the link again" in i.value for i in at.info)
+        assert any(b.label == "Sign in" for b in at.button)
+        assert shows_nothing(at) and "share" not in at.query_params
+
+
+def test_an_email_link_opens_for_that_account_whatever_the_case(data_dir):
+    _, token = link(data_dir, "hand", email="Anna@Example.com")
+    at = visit_signed_in(token, {"is_logged_in": True, "email": "ANNA@example.COM"})
+    assert metric_values(at)["Revenue"] == "$850"
+    assert any("Read-only view of Hand Made" in i.value for i in at.sidebar.info)
+    assert not any(e.label == "Workspace settings" for e in at.sidebar.expander)  # read-only all the same
+
+
+def test_an_email_link_refuses_another_account_with_a_sign_out(data_dir):
+    _, token = link(data_dir, "hand", email="anna@example.com")
+    at = visit_signed_in(token, {"is_logged_in": True, "email": "owner@example.com"})
+    assert any("sent to another account than owner@example.com" in e.value.replace("\\", "") for e in at.error)
+    assert any(b.label == "Sign out" for b in at.button)
+    assert shows_nothing(at)
+
+
+def test_an_email_link_cannot_open_where_no_sign_in_is_set_up(data_dir):
+    _, token = link(data_dir, "hand", email="anna@example.com")
+    at = visit_signed_in(token, {"is_logged_in": True, "email": "anna@example.com"}, secrets={})
+    assert any("no sign-in set up" in e.value for e in at.error)
+    assert shows_nothing(at)
 
 
 def test_a_revoked_link_stops_the_what_if_sliders_too(data_dir):

@@ -148,9 +148,11 @@ def test_the_owner_downloads_and_manages_workspaces(data_dir):
     assert [t.value for t in at.title] == ["Workspace"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download the DuckDB file", "Download every table as XLSX"]
-    at.selectbox(key="nm_ws_export").set_value("studio").run()
+    assert any("Workspace: Main workspace (owner.duckdb)" in m.value.replace("\\", "") for m in at.markdown)
+    at.sidebar.selectbox(key="nm_workspace").set_value("studio").run()
     assert not at.exception
     assert [b.proto.label for b in at.get("download_button")] == labels
+    assert any("Design Studio (studio.duckdb)" in m.value.replace("\\", "") for m in at.markdown)
 
     at.text_input(key="nm_ws_new_slug").input("north")
     at.text_input(key="nm_ws_new_name").input("Studio North")

@@ -72,5 +72,32 @@ def test_decide():
     assert auth.decide(oidc, logged_in=True, email="owner@EXAMPLE.com") == "owner"
     assert auth.decide(oidc, logged_in=True, email="intruder@example.com") == "refused"
     assert auth.decide(oidc, logged_in=True, email=None) == "refused"
-    assert auth.decide(oidc, logged_in=True, email="s@x.org") == "refused"  # other workspaces: not yet
+    assert auth.decide(oidc, logged_in=True, email="s@x.org") == "owner"  # of another workspace
     assert auth.decide(auth.SignIn(mode="oidc"), logged_in=True, email="owner@example.com") == "refused"
+
+
+def test_owned_workspaces():
+    oidc = auth.SignIn(mode="oidc", owners=auth.owners_from(
+        {"a@b.c": ["default", "studio"], "admin@b.c": "*", "s@b.c": "studio"}))
+    assert auth.owned(oidc, "A@B.C") == ("default", "studio")
+    assert auth.owned(oidc, "s@b.c") == ("studio",)
+    assert auth.owned(oidc, "admin@b.c") is None  # every workspace
+    assert auth.owned(oidc, "nobody@b.c") == ()
+    assert auth.owned(auth.SignIn()) is None  # the local app
+    assert auth.owned(auth.SignIn(mode="password", password_hash=BCRYPT)) is None
+
+
+def test_the_throttle_allows_limit_failures_per_window():
+    now = [1000.0]
+    throttle = auth.Throttle(limit=2, window=60, clock=lambda: now[0])
+    assert throttle.wait() == 0
+    throttle.failed()
+    now[0] += 10
+    throttle.failed()
+    assert throttle.wait() == pytest.approx(50)  # the first failure leaves the window at 1060
+    now[0] += 49.5
+    assert throttle.wait() == pytest.approx(0.5)
+    now[0] += 0.5
+    assert throttle.wait() == 0  # one failure left in the window: one more try
+    throttle.failed()
+    assert throttle.wait() == pytest.approx(10)

@@ -84,11 +84,18 @@ def test_share_create_prints_the_link_once_and_stores_only_its_hash(tmp_path, ca
         admin.close()
 
 
-def test_an_email_link_says_that_it_waits_for_sign_in(tmp_path, capsys):
+def test_an_email_link_says_who_must_sign_in(tmp_path, capsys):
     run(capsys, "--data-dir", str(tmp_path), "workspace", "create", "acme")
     code, out, _ = run(capsys, "--data-dir", str(tmp_path), "share", "create", "--workspace", "acme", "--label",
-                       "Anna", "--email", "anna@example.com")
-    assert code == 0 and "Sign-in is not built yet" in out
+                       "Anna", "--email", "Anna@Example.com")
+    assert code == 0 and "It opens only for anna@example.com signed in" in out
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "share", "list")
+    assert "anna@example.com" in out
+
+
+def test_default_is_not_a_workspace_slug(tmp_path, capsys):
+    code, _, err = run(capsys, "--data-dir", str(tmp_path), "workspace", "create", "default")
+    assert code != 0 and "names the main database" in err
 
 
 def test_existing_commands_still_use_the_db_option(hand_db, capsys):

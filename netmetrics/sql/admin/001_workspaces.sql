@@ -17,7 +17,7 @@ create table share_links (
     token_sha256 varchar not null unique,  -- hex SHA-256 of the token; the token itself is never stored
     created_at timestamp not null,         -- UTC, naive
     expires_at timestamp,                  -- UTC; the link works while now < expires_at; null = never expires
-    email varchar,                         -- a viewer e-mail the link requires after sign-in (not built yet)
+    email varchar,                         -- a viewer e-mail the link requires after sign-in (st.login)
     allow_comments boolean not null default false,
     revoked_at timestamp,
     last_used_at timestamp
