@@ -32,7 +32,7 @@ def create_form(known: list[workspaces.Workspace]) -> None:
     can_sign_in = signin.settings().mode == "oidc"
     with st.form("nm_share_create", clear_on_submit=True):
         st.subheader("New link")
-        slug = st.selectbox("Workspace", list(names), format_func=lambda s: f"{names[s]} ({s})",
+        slug = st.selectbox("Workspace to share", list(names), format_func=lambda s: f"{names[s]} ({s})",
                             key="nm_share_workspace")
         label = st.text_input("Label", max_chars=share.MAX_LABEL, placeholder="Coach Anna", key="nm_share_label",
                               help="Who the link is for; only you see it.")

@@ -1,9 +1,10 @@
 """The frame around every page: page config, the shared sidebar and the published Context.
 
 app.py builds it before st.navigation runs the page. Streamlit keeps a legacy mode for apps with a
-`pages/` folder, in which a deep link (the first request after a server start, or AppTest's reruns)
-runs a page script without app.py; `page_context()` notices and builds the frame itself, so a page
-always has its sidebar and context.
+`pages/` folder until the first st.navigation call in the process: the first run after a server start
+runs app.py (or, for a deep link, a page script without app.py) inside an implicit navigation, so its
+widgets get other ids than on every later run, and the first change the visitor makes resets every
+sidebar widget to its default. `build()` and `page_context()` leave that mode before drawing anything.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _BUILT_THIS_RUN = "_nm_shell_built"
 
 
 def build() -> context.Context:
+    _leave_legacy_pages_mode()  # before any widget: their ids must be the same on every run
     st.set_page_config(page_title="NetMetrics", page_icon=":material/hub:", layout="wide")
     who = access.resolve()  # first: a failed share link stops the run before any data is read
     db = resources.database()
@@ -50,9 +52,10 @@ def page_context() -> context.Context:
 
 
 def _leave_legacy_pages_mode() -> None:
-    """Streamlit leaves its legacy mode at the first st.navigation call in the process; a deep link that
-    arrives first never makes one. Leave it here and rerun the same page through app.py, so the
-    navigation shows our sections. (A Streamlit internal: if it moves, the page still works.)"""
+    """Streamlit leaves its legacy mode at the first st.navigation call in the process, after the first
+    run has drawn its widgets (and a deep link that arrives first never makes one). Leave it here and
+    rerun through app.py, so the navigation shows our sections and widget ids stay stable. (A Streamlit
+    internal: if it moves, the page still works, as in the legacy mode.)"""
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # pragma: no cover - a Streamlit without it

@@ -17,6 +17,13 @@ from netmetrics.ui.text import plain
 
 MAIN_NAME = "Main workspace"
 KEY = "nm_workspace"
+_SHOWN = "_nm_workspace_shown"
+# Session state and URL parameters that hold one workspace's figures or settings (what-if inputs, the group
+# picked, settings editors, an import in progress, a draft note): forgotten when the owner switches, so no
+# value of one workspace is shown, or saved, in another.
+WORKSPACE_STATE = ("wi_", "nm_group", "nm_v_", "nm_currency", "nm_fy", "nm_manual_", "nm_import_", "_nm_import_",
+                   "nm_map_view_", "nm_preview_", "nm_problems_", "nm_skipped_", "nm_undo_", "nm_note_")
+WORKSPACE_URL = ("group", "set", "drop", "add")
 
 
 @dataclass(frozen=True)
@@ -43,10 +50,21 @@ def pick(options: list[Choice]) -> Choice:
         st.stop()
     if len(options) == 1:
         st.session_state.pop(KEY, None)
-        return options[0]
+        return _shown(options[0])
     by_slug = {c.slug: c for c in options}
-    if st.session_state.get(KEY) not in by_slug:  # a deleted workspace, or a first visit
-        st.session_state[KEY] = options[0].slug
+    if KEY in st.session_state and st.session_state[KEY] not in by_slug:  # a workspace deleted meanwhile
+        del st.session_state[KEY]
     slug = st.sidebar.selectbox("Workspace", list(by_slug), key=KEY, format_func=lambda s: plain(by_slug[s].name),
                                 help="Each workspace is a separate business with its own data.")
-    return by_slug.get(slug, options[0])
+    return _shown(by_slug.get(slug, options[0]))
+
+
+def _shown(choice: Choice) -> Choice:
+    """Forget the last workspace's view state when this run shows another one."""
+    if st.session_state.get(_SHOWN, choice.slug) != choice.slug:
+        for key in [k for k in st.session_state if str(k).startswith(WORKSPACE_STATE)]:
+            del st.session_state[key]
+        for name in WORKSPACE_URL:
+            st.query_params.pop(name, None)
+    st.session_state[_SHOWN] = choice.slug
+    return choice

@@ -8,29 +8,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-import pytest
-
 from netmetrics import demo, report
 from netmetrics.db import Database
 from netmetrics.periods import Period
 from tests.conftest import insert, single
+from tests.e2e.harness import needs_chromium
 
-sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
+pytestmark = needs_chromium
 YEAR = Period(date(2025, 11, 24), date(2026, 11, 23), "last_12_months")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        try:
-            chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        except sync_api.Error as exc:  # pragma: no cover - a chromium Playwright cannot drive
-            pytest.skip(f"chromium does not start under Playwright: {exc}")
-        yield chromium
-        chromium.close()
 
 
 def open_offline(browser, path: Path):

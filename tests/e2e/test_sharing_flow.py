@@ -7,98 +7,29 @@ Skipped when Playwright or Debian's /usr/bin/chromium is missing."""
 
 from __future__ import annotations
 
-import os
 import secrets
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from datetime import timedelta
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from netmetrics import share, workspaces
+from tests.e2e.harness import WAIT, cli, link_path, needs_chromium, new_page, streamlit
 
 sync_api = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-WAIT = 30_000  # ms, for one Streamlit run to draw
+pytestmark = needs_chromium
 REFUSED = "This share link does not work"
 DATA_PAGES = ("Import", "Import history", "Manual entry", "Share", "Workspace")
-
-
-def _cli(data_dir: Path, *args: str) -> str:
-    done = subprocess.run([sys.executable, "-m", "netmetrics.cli", "--data-dir", str(data_dir), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("share_e2e")
-    _cli(data, "workspace", "create", "studio", "--name", "Studio Alpha", "--demo")
-    _cli(data, "workspace", "create", "other", "--name", "Other Bravo")
-    port = _free_port()
-    env = dict(os.environ, NETMETRICS_DATA_DIR=str(data), NETMETRICS_DB=str(data / "workspaces" / "studio.duckdb"))
-    log = (data / "streamlit.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.headless", "true",
-                             "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"streamlit exited: {(data / 'streamlit.log').read_text()}")
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("streamlit did not become healthy within 60 s")
-            time.sleep(0.25)
+    cli(data, "workspace", "create", "studio", "--name", "Studio Alpha", "--demo")
+    cli(data, "workspace", "create", "other", "--name", "Other Bravo")
+    env = {"NETMETRICS_DATA_DIR": str(data), "NETMETRICS_DB": str(data / "workspaces" / "studio.duckdb")}
+    with streamlit(data, env) as base:
         yield base, data
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        try:
-            chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                         args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                               "--disable-dev-shm-usage"])
-        except sync_api.Error as exc:  # pragma: no cover - a chromium Playwright cannot drive
-            pytest.skip(f"chromium does not start under Playwright: {exc}")
-        yield chromium
-        chromium.close()
-
-
-def _page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    context.set_default_timeout(WAIT)
-    return context.new_page()
 
 
 def _overview_drawn(page) -> None:
@@ -119,15 +50,15 @@ def _nav_titles(page) -> list[str]:
 
 def test_owner_shares_viewer_reads_and_notes_owner_revokes(browser, server):
     base, data = server
-    owner = _page(browser)
+    owner = new_page(browser)
     owner.goto(f"{base}/share")
     owner.get_by_text("New link").first.wait_for()
     owner.get_by_label("Label", exact=True).and_(owner.locator("input")).fill("Coach Anna")
-    select = owner.get_by_role("combobox", name="Workspace", exact=True)
+    select = owner.get_by_role("combobox", name="Workspace to share", exact=True)
     if select.input_value() != "Studio Alpha (studio)":
         select.click()
         owner.get_by_role("option", name="Studio Alpha (studio)").first.click()
-    owner.wait_for_function("""document.querySelector('input[role="combobox"][aria-label="Workspace"]')
+    owner.wait_for_function("""document.querySelector('input[role="combobox"][aria-label="Workspace to share"]')
         .value === 'Studio Alpha (studio)'""", timeout=WAIT)
     owner.get_by_text("Allow comments").click()
     owner.get_by_role("button", name="Create link").click()
@@ -136,7 +67,7 @@ def test_owner_shares_viewer_reads_and_notes_owner_revokes(browser, server):
     path = code.inner_text().strip()
     assert path.startswith("/?share=") and len(path) > 30
 
-    viewer = _page(browser)
+    viewer = new_page(browser)
     viewer.goto(base + path)
     _overview_drawn(viewer)
     viewer.locator('[data-testid="stMetric"]').first.wait_for()
@@ -155,7 +86,7 @@ def test_owner_shares_viewer_reads_and_notes_owner_revokes(browser, server):
     viewer.get_by_text("Note saved.").first.wait_for()
 
     # a Data page's URL with the link opens no upload widget for the viewer
-    forged = _page(browser)
+    forged = new_page(browser)
     forged.goto(f"{base}/import_data{path}")
     _overview_drawn(forged)
     assert forged.locator('[data-testid="stFileUploader"]').count() == 0
@@ -178,8 +109,8 @@ def test_owner_shares_viewer_reads_and_notes_owner_revokes(browser, server):
     _refused(viewer)
 
     # a live link to the other workspace shows that workspace only, never the studio's name
-    out = _cli(data, "share", "create", "--workspace", "other", "--label", "Other coach")
-    path = _link_path(out)
+    out = cli(data, "share", "create", "--workspace", "other", "--label", "Other coach")
+    path = link_path(out)
     viewer.goto(base + path)
     viewer.get_by_text("Other Bravo").first.wait_for()
     assert viewer.get_by_text(REFUSED).count() == 0 and "Overview" in _nav_titles(viewer)
@@ -188,19 +119,14 @@ def test_owner_shares_viewer_reads_and_notes_owner_revokes(browser, server):
     owner.context.close()
 
 
-def _link_path(cli_output: str) -> str:
-    """The `/?share=TOKEN` line that `netmetrics share create` prints."""
-    return next(line.strip() for line in cli_output.splitlines() if line.strip().startswith("/?share="))
-
-
 def test_random_and_expired_tokens_are_refused(browser, server):
     base, data = server
-    viewer = _page(browser)
+    viewer = new_page(browser)
     viewer.goto(f"{base}/?share={secrets.token_urlsafe(32)}")
     _refused(viewer)
 
-    out = _cli(data, "share", "create", "--workspace", "studio", "--label", "Soon gone", "--expires-days", "1")
-    path = _link_path(out)
+    out = cli(data, "share", "create", "--workspace", "studio", "--label", "Soon gone", "--expires-days", "1")
+    path = link_path(out)
     con = duckdb.connect(str(workspaces.admin_path(data)))
     try:
         con.execute("update share_links set expires_at = ? where label = 'Soon gone'",
