@@ -24,6 +24,7 @@ from netmetrics.ui.text import plain
 _LINK = "_nm_share_link_id"  # the viewer's link id; only this module writes it
 _REFUSED = "_nm_share_refused"  # a session refused once stays refused (no fallback to the owner's view)
 _ACCESS = "_nm_access"
+BUSY = "The list of workspaces and links is busy (a command is writing it). Reload the page in a moment."
 REFUSAL = ("This share link does not work: it is unknown, expired or revoked. Ask the person who sent it "
            "for a new one.")
 
@@ -65,8 +66,7 @@ def admin_file():
     try:
         admin = workspaces.open_admin(data_dir())
     except DatabaseError:
-        st.warning("The list of workspaces and links is busy (a command is writing it). Reload in a moment.",
-                   icon=":material/hourglass:")
+        st.warning(BUSY, icon=":material/hourglass:")
         st.stop()
     try:
         yield admin
@@ -166,8 +166,7 @@ def _checked(check):
         with _admin() as admin:
             return check(admin)
     except DatabaseError:
-        st.warning("The share link cannot be checked right now. Reload the page in a moment.",
-                   icon=":material/hourglass:")
+        st.warning(BUSY, icon=":material/hourglass:")
         st.stop()
 
 

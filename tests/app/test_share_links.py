@@ -65,6 +65,7 @@ def test_a_valid_link_shows_its_workspace_and_leaves_the_address_bar(data_dir):
     assert at.query_params["from"] == "2025-01-01"  # the rest of the view survives
     assert any("Read-only view of Hand Made" in i.value for i in at.sidebar.info)
     assert not any("demo data" in i.value for i in at.info)
+    assert not any(s.key == "nm_workspace" for s in at.sidebar.selectbox)  # a viewer never picks a workspace
     at.run()  # the next run has no token: the session is still the same viewer
     assert metric_values(at)["Revenue"] == "$850"
     assert "share" not in at.query_params

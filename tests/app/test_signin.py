@@ -210,3 +210,17 @@ def test_an_owner_whose_workspaces_do_not_exist_is_told_so(data_dir, monkeypatch
     at = owner_of(data_dir, monkeypatch, ["gone"])
     assert any("None of the workspaces this account owns exists" in e.value for e in at.error)
     assert nothing_shown(at)
+
+
+def test_a_forged_workspace_choice_outside_the_owners_list_is_ignored(data_dir, monkeypatch):  # noqa: F811
+    secrets = {"auth": AUTH, "netmetrics": {"owners": {"owner@example.com": ["hand", "default"]}}}
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.secrets.update(secrets)
+    at.user = OWNER_USER
+    at.session_state["nm_workspace"] = "studio"  # what a crafted request could ask for: not this owner's
+    at.query_params.update(JANUARY)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.sidebar.selectbox(key="nm_workspace").value == "default"  # back to the first of their own
+    assert at.sidebar.selectbox(key="nm_workspace").options == ["Main workspace", "Hand Made"]
+    assert any("No data yet" in i.value for i in at.info) and not at.metric  # the main file is empty; the studio is not
