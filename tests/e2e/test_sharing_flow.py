@@ -115,6 +115,11 @@ def test_owner_shares_viewer_reads_and_notes_owner_revokes(browser, server):
     viewer.get_by_text("Other Bravo").first.wait_for()
     assert viewer.get_by_text(REFUSED).count() == 0 and "Overview" in _nav_titles(viewer)
     assert "Studio Alpha" not in viewer.locator("body").inner_text()
+    # and that token cannot be pointed at the studio: no parameter or page picks a workspace for a viewer
+    viewer.goto(f"{base}/share{path}&workspace=studio&nm_workspace=studio")
+    viewer.get_by_text("Other Bravo").first.wait_for()
+    assert "Studio Alpha" not in viewer.locator("body").inner_text()
+    assert viewer.get_by_role("combobox", name="Workspace", exact=True).count() == 0
     viewer.context.close()
     owner.context.close()
 
