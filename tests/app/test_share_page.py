@@ -12,7 +12,7 @@ from streamlit.util import calc_hash
 
 from netmetrics import share, workspaces
 from tests.app.conftest import ENTRY, ROOT
-from tests.app.test_share_links import JANUARY, link, visit
+from tests.app.test_share_links import JANUARY, OIDC_SECRETS, link, visit
 from tests.app.test_share_links import data_dir as data_dir  # the fixture, used by name
 
 PAGES = ("pages/share.py", "pages/workspace.py")
@@ -65,6 +65,27 @@ def test_the_owner_creates_a_link_whose_token_is_shown_once_and_stored_as_a_hash
     assert set(at.dataframe[0].value["Label"]) == {"Coach Anna"}
     at.run()  # the next run does not show it again
     assert not at.code
+
+
+def test_the_e_mail_field_needs_sign_in_and_binds_the_link(data_dir):
+    assert owner_on("pages/share.py").text_input(key="nm_share_email").disabled  # no identity provider here
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.secrets.update({**OIDC_SECRETS, "netmetrics": {"owners": {"owner@example.com": "*"}}})
+    at.user = {"is_logged_in": True, "email": "owner@example.com"}
+    at.run()
+    at.switch_page(str(ROOT / "pages/share.py"))
+    at.run()
+    assert not at.text_input(key="nm_share_email").disabled
+    at.text_input(key="nm_share_email").input(" Anna@Coach.Example ")
+    token = create_on_page(at, "hand", "Coach Anna")
+    link = admin_do(data_dir, lambda admin: share.verify_token(admin, token))
+    assert link.email == "anna@coach.example"
+    assert "anna@coach.example" in set(at.dataframe[0].value["E-mail"])
+    at.text_input(key="nm_share_email").input("not-an-address")
+    at.text_input(key="nm_share_label").input("Typo")
+    next(b for b in at.button if b.label == "Create link").click()
+    at.run()
+    assert any("is not an e-mail address" in e.value for e in at.error) and not at.code
 
 
 def test_a_created_link_opens_the_dashboard_for_a_viewer(data_dir):
