@@ -3,6 +3,12 @@
     apt-get install chromium && .venv/bin/pip install playwright
     .venv/bin/streamlit run app.py --server.port 8599 &      # on the demo data
     .venv/bin/python docs/take_screenshots.py http://localhost:8599
+
+share.png needs workspaces and links: make them in a scratch data directory first, e.g.
+    netmetrics --data-dir /tmp/shot workspace create studio --name "Design Studio" --demo
+    netmetrics --data-dir /tmp/shot share create --workspace studio --label "Coach Anna" --comments
+    NETMETRICS_DATA_DIR=/tmp/shot .venv/bin/streamlit run app.py --server.port 8598 &
+    .venv/bin/python docs/take_screenshots.py http://localhost:8598 share
 """
 
 import sys
@@ -27,11 +33,14 @@ PAGES = {
     "group_types": ("/group_types", "Reading", 1300),
     "whatif": ("/whatif", "Break-even", 1500),
     "import": ("/import_data", "Import", 900),
+    "share": ("/share", "Live links", 1400),
 }
+WANTED = sys.argv[2:] or [name for name in PAGES if name != "share"]
 
 with sync_playwright() as pw:
     browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-    for name, (path, marker, height) in PAGES.items():
+    for name in WANTED:
+        path, marker, height = PAGES[name]
         page = browser.new_page(viewport={"width": 1500, "height": height})
         page.goto(BASE + path)
         page.get_by_text(marker).first.wait_for(timeout=60_000)

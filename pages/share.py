@@ -63,6 +63,10 @@ def create_form(known: list[workspaces.Workspace]) -> None:
                "revoke it and create a new one.", icon=":material/warning:")
 
 
+def _when(moment, missing: str = "") -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment is not None else missing
+
+
 def live_links(known: list[workspaces.Workspace]) -> None:
     st.subheader("Live links")
     with access.admin_file() as admin:
@@ -77,9 +81,9 @@ def live_links(known: list[workspaces.Workspace]) -> None:
     st.dataframe(pd.DataFrame({
         "Label": [link.label for link in links],
         "Workspace": [names.get(link.workspace_id, link.workspace_slug) for link in links],
-        "Created": [link.created_at for link in links],
-        "Expires": [link.expires_at for link in links],
-        "Last used": [link.last_used_at for link in links],
+        "Created": [_when(link.created_at) for link in links],
+        "Expires": [_when(link.expires_at, "never") for link in links],
+        "Last used": [_when(link.last_used_at, "not yet") for link in links],
         "E-mail": [link.email or "" for link in links],
         "Comments": [link.allow_comments for link in links],
     }), hide_index=True, width="stretch")

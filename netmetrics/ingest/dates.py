@@ -3,6 +3,10 @@
 A value becomes a Span (start, end): a day, or the week, month, quarter or year it names. The order of
 03/04/2025 is decided from the whole column (and file): a 13 or more in the first place means day first,
 in the second place month first; if no value tells, the order is ambiguous and must be asked.
+
+Week and quarter labels in words ('Week 10 2025', 'KW 10/2025', 'Semaine 10 2025', '1er trimestre 2025',
+'1. Quartal 2025', 'I trimestre 2025') are read only after every other form failed, with the words from
+synonyms.csv (categories period and ordinal); a week is the ISO week, Monday to Sunday.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from netmetrics.ingest.synonyms import month_number
+from netmetrics.ingest.synonyms import is_ordinal_suffix, month_number, normalise, period_word
 
 EXCEL_EPOCH = date(1899, 12, 30)
 GRAINS = ("day", "week", "month", "quarter", "year")
@@ -188,11 +192,7 @@ def _parse_text(text: str, order: str | None, grain: str | None) -> Span:
             return quarter_span(year, quarter)
     m = _WEEK.match(text)
     if m:
-        try:
-            start = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-        except ValueError:
-            raise DateError(f"'{text}' is not a real week") from None
-        return Span(start, start + timedelta(days=6))
+        return iso_week_span(int(m.group(1)), int(m.group(2)), text)
     m = _RANGE.match(text)
     if m:
         first, last = (
@@ -202,7 +202,13 @@ def _parse_text(text: str, order: str | None, grain: str | None) -> Span:
         if last.end < first.start:
             raise DateError(f"'{text}' ends before it starts")
         return Span(first.start, last.end)
-    return _parse_words(text, grain)
+    try:
+        return _parse_words(text, grain)
+    except DateError:
+        label = _parse_label(text)  # a fallback: the forms above are the common ones and stay fast
+        if label is None:
+            raise
+        return label
 
 
 def _from_number(value: float, grain: str | None) -> Span:
@@ -246,3 +252,57 @@ def _parse_words(text: str, grain: str | None) -> Span:
         raise DateError(f"'{text}' is not a date")
     day = int(next(n for n in numbers if n is not years[0]))
     return widen(_make(int(years[0]), month, day, text), grain)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}  # 'I trimestre 2025', 'III квартал 2025'
+_LABEL_FILLER = ("г", "the", "of", "de", "di", "del", "du", "n", "no", "nr", "nro", "num")
+
+
+def iso_week_span(year: int, week: int, text: str) -> Span:
+    """Monday to Sunday of ISO week `week` of `year` (week 1 holds the year's first Thursday)."""
+    try:
+        start = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        last = date(year, 12, 28).isocalendar()[1] if 1 <= year <= 9999 else 52
+        raise DateError(f"'{text}' is not a real week (the weeks of {year} are 1 to {last})") from None
+    return Span(start, start + timedelta(days=6))
+
+
+def _parse_label(text: str) -> Span | None:
+    """A week or quarter label in words: the period word (synonyms.csv), its number and a year, in any
+    order: 'Week 10 2025', 'W10 2025', 'KW 10/2025', '10. KW 2025', 'Semaine 10 2025', 'Settimana 10 2025',
+    '1er trimestre 2025', '2e trimestre 2025', '1. Quartal 2025', '1° trimestre 2025', 'I trimestre 2025',
+    'Q1 25'. None when the text is not such a label; DateError when it is one but names no real period."""
+    tokens = _WORDS.findall(text.casefold())
+    words: list[str] = []
+    numbers: list[str] = []
+    roman: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.isdigit():
+            numbers.append(token)
+        elif i and tokens[i - 1].isdigit() and is_ordinal_suffix(token):
+            continue  # '1er', '2e', '1st', '1º'
+        elif token in _ROMAN:
+            roman.append(_ROMAN[token])
+        elif normalise(token) not in _LABEL_FILLER:
+            words.append(token)
+    grain = period_word(" ".join(words)) if words else None
+    if grain is None:
+        return None
+    if roman and grain == "quarter" and len(roman) == 1:
+        numbers.insert(0, str(roman.pop()))
+    if roman or not numbers or len(numbers) > 2:
+        return None
+    if len(numbers) == 1:
+        has_year = any(len(n) == 4 for n in numbers)
+        raise DateError(f"'{text}' has no {grain} number" if has_year else f"'{text}' has no year")
+    long = [i for i, n in enumerate(numbers) if len(n) == 4]
+    if not long and len(numbers[1]) == 2 and not tokens[0].isdigit() and tokens[-1] == numbers[1]:
+        long = [1]  # 'KW 10/25', 'Q1 25': a two-digit year only after the word and its number
+    if len(long) != 1 or len(numbers[1 - long[0]]) > 2:
+        raise DateError(f"'{text}' is not a date")
+    year_text, index = numbers[long[0]], numbers[1 - long[0]]
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    if grain == "week":
+        return iso_week_span(year, int(index), text)
+    return quarter_span(year, int(index))

@@ -337,6 +337,74 @@ def sniff_kind(rows: list[tuple[int, list]]) -> str | None:
     return "ga_api"
 
 
+# Metrics of GA4 reports that are not sessions (normalised, spaces removed): a table of these by channel
+# or source is a Google Analytics export even without a Sessions column. 'Engaged sessions' counts only
+# the engaged ones, and users are people, not visits, so none of them stands in for sessions.
+_NOT_SESSIONS = {
+    "newusers",
+    "returningusers",
+    "totalusers",
+    "activeusers",
+    "engagedsessions",
+    "engagementrate",
+    "engagedsessionsperuser",
+    "engagedsessionsperactiveuser",
+    "averageengagementtime",
+    "averageengagementtimeperactiveuser",
+    "eventcount",
+    "keyevents",
+    "conversions",
+    "userkeyeventrate",
+    "userconversionrate",
+    "totalrevenue",
+    "nouveauxutilisateurs",
+    "nuoviutenti",
+    "uudetkayttajat",
+    "новыепользователи",
+    "neuenutzer",
+}
+HINT_TRAFFIC_ACQUISITION = (
+    "Download the Traffic acquisition report instead: in Google Analytics 4 open Reports > Acquisition > "
+    "Traffic acquisition, pick the dates at the top right (add Date as a second dimension to get one row per "
+    "day), then Share this report > Download File > Download CSV, and import that file."
+)
+
+
+def users_only_report(file: str, sheet: str, rows: list[tuple[int, list]]) -> Problem | None:
+    """A Google Analytics export without sessions (a GA4 'User acquisition' report: users by the channel
+    that first brought them): a Problem saying what to download instead, or None for any other table.
+    Called only when sniff_kind found no Sessions column."""
+    export = split_export(rows[:400])
+    if any(b.find("sessions") for b in export.blocks):
+        return None
+    for block in export.blocks:
+        if any(synonyms.header_field(h) == "group_name" for h in block.headers):
+            continue
+        keys = {h: synonyms.normalise(h.removeprefix("ga:")) for h in block.headers}
+        first_user = next((h for h, k in keys.items() if k.startswith("first user")), None)
+        dimension = first_user or next(
+            (h for h, k in block.kinds.items() if k in ("channel", "source_medium", "source", "medium")), None
+        )
+        metrics = [h for h, k in keys.items() if block.kinds.get(h) == "users" or k.replace(" ", "") in _NOT_SESSIONS]
+        if dimension is None or not metrics:
+            continue
+        titled = "user acquisition" in " ".join(export.comments).casefold()
+        if first_user or titled:
+            message = (
+                f"This is a Google Analytics 'User acquisition' report (its first column is '{dimension}'): it "
+                "counts users by the channel that first brought them to the site and has no Sessions column, so "
+                "it cannot give the direct and social visits of each period."
+            )
+        else:
+            message = (
+                f"This Google Analytics export has no Sessions column (its columns: "
+                f"{', '.join(block.headers[:6])}{', ...' if len(block.headers) > 6 else ''}), so it cannot give "
+                "the direct and social visits of each period: users are people, not visits."
+            )
+        return Problem(file, sheet or None, block.header_line, None, message, HINT_TRAFFIC_ACQUISITION)
+    return None
+
+
 def parse_ga(file: str, sheet: str, rows: list[tuple[int, list]], kind: str, options: ImportOptions):
     """Returns (tables, web_visits frame, problems, skipped rows, details)."""
     export = split_export(rows)

@@ -3,6 +3,7 @@ a preview, the problems, and the frames ready to store. Never raises for a bad f
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 import numpy as np
@@ -75,6 +76,7 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
     ignored: list[str] = []
     header_only: list[tuple[str, int]] = []  # (sheet, header row) of tables with a header and no rows
     single_column: list[str] = []  # sheets (or "" for a text file) with no row of two filled cells
+    without_sessions: list[Problem] = []  # Google Analytics tables of users, not sessions
     for grid in content.grids:
         kind = ga.sniff_kind(grid.rows) if grid.rows else None
         if kind:
@@ -86,6 +88,10 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
             parsed.details.update(details)
             if web is not None:
                 _add(parsed.frames, "web_visits", web)
+            continue
+        users_only = ga.users_only_report(name, grid.sheet, grid.rows) if grid.rows else None
+        if users_only is not None:
+            without_sessions.append(users_only)
             continue
         override = options.mapping.get(grid.sheet) or options.mapping.get("*")
         raw = tables.read_table(grid.sheet, grid.rows, override)
@@ -173,6 +179,12 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
         for table, frame in frames.items():
             _add(parsed.frames, table, frame)
 
+    if without_sessions and (ga_kind or raws):  # a workbook's other sheets are still stored
+        ignored.extend(p.sheet or name for p in without_sessions)
+        parsed.problems.extend(
+            dataclasses.replace(p, message=f"{p.message} This sheet was not imported.", severity="warning")
+            for p in without_sessions
+        )
     if ga_kind:
         parsed.kind = ga_kind
     elif raws:
@@ -181,6 +193,10 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
             parsed.kind = "workbook"
         else:
             parsed.kind = {"tracker": "tracker", "activities": "event_log"}.get(roles.pop(), raws[0].role)
+    elif without_sessions:
+        parsed.kind = None
+        parsed.problems.extend(without_sessions)
+        return
     elif header_only:
         where = ", ".join(f"sheet '{sh}' " if sh else "" for sh, _ in header_only).strip()
         sheet, line = header_only[0]

@@ -1,5 +1,9 @@
-"""Header names and cell words in English, French, Italian, Finnish and Russian, kept as data in
-synonyms.csv (category, target, lang, synonym). Matching ignores case, accents, punctuation and spacing."""
+"""Header names and cell words in English, French, Italian, Finnish and Russian (and some German), kept as
+data in synonyms.csv (category, target, lang, synonym). Matching ignores case, accents, punctuation and spacing.
+
+Categories: header (column names), sheet, group_type, direction, mode, yesno, total (totals-row labels),
+month (month names), period (the word of a week or quarter label: 'Week 10 2025', 'KW 10/2025',
+'1er trimestre 2025') and ordinal (what follows the number in '1er', '2e', '1st', '1º')."""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ import re
 import unicodedata
 from importlib import resources
 
-CATEGORIES = ("header", "sheet", "group_type", "direction", "mode", "yesno", "total", "month")
+CATEGORIES = (
+    "header", "sheet", "group_type", "direction", "mode", "yesno", "total", "month", "period", "ordinal"
+)
 
 _NON_WORD = re.compile(r"[^0-9a-zа-я]+")
 _UNITS = re.compile(r"\(([^)]*)\)|\[([^\]]*)\]")
@@ -63,6 +69,16 @@ def header_field(header: object) -> str | None:
 def month_number(word: str) -> int | None:
     target = table()["month"].get(normalise(word))
     return int(target) if target else None
+
+
+def period_word(words: str) -> str | None:
+    """'week' or 'quarter' for the words of a period label ('KW', 'semaine', 'trimestre', 'calendar week')."""
+    return table()["period"].get(normalise(words))
+
+
+def is_ordinal_suffix(word: str) -> bool:
+    """'er', 'e', 'ème', 'st', 'nd', 'º', 'й': the letters after the number of an ordinal ('1er', '2nd')."""
+    return normalise(word) in table()["ordinal"]
 
 
 def is_total_label(text: object) -> bool:

@@ -291,6 +291,131 @@ Date,Group,Activities,Hours
 """,
 )
 
+# --- Week and quarter labels in words ---------------------------------------------------------------
+# ISO weeks, Monday to Sunday, written as people do; W1 2025 starts on Monday 2024-12-30.
+# BNI Harbour: 1 + 1 + 2 = 4 activities, 2 + 2 + 3.5 = 7.5 h, 15 + 15 + 30 = 60 cost, 1 referral received;
+# Tech Meetup: 1 + 1 + 1 = 3 activities, 3 + 2.5 + 1 = 6.5 h, 20 cost, 1 referral received.
+add(
+    "en_week_labels.csv",
+    """\
+Week,Group,Activities,Hours,Cost,Referrals received
+W1 2025,BNI Harbour,1,2,15,0
+Week 10 2025,BNI Harbour,1,2,15,1
+W11 2025,BNI Harbour,2,3.5,30,0
+2025-W12,Tech Meetup,1,3,20,1
+KW 13/2025,Tech Meetup,1,2.5,0,0
+Wk 14 2025,Tech Meetup,1,1,0,0
+Total,,7,14,80,2
+""",
+)
+
+# German calendar weeks (Kalenderwoche) under a 'KW' header: KW 10, 11 and 12 of 2025.
+# 2 + 1 + 3 = 6 activities, 3 + 1.5 + 4.5 = 9 h.
+add(
+    "de_kw_labels.csv",
+    """\
+KW,Group,Activities,Hours
+KW 10/2025,Unternehmerstammtisch,2,3
+11. KW 2025,Unternehmerstammtisch,1,1.5
+KW 12/25,Unternehmerstammtisch,3,4.5
+""",
+)
+
+# French weeks, UTF-8 with BOM, semicolons, decimal commas, euros, a Total row.
+# 1 + 2 + 1 = 4 activities, 2.5 + 4 + 1.5 = 8 h, 15 + 30 = 45 cost, 1 + 2 = 3 referrals received.
+add(
+    "fr_semaines.csv",
+    codecs.BOM_UTF8
+    + crlf("""\
+Semaine;Groupe;Activités;Heures;Coût;Recommandations reçues
+Semaine 10 2025;Club Affaires Lyon;1;2,5;15,00 €;1
+semaine 11 2025;Club Affaires Lyon;2;4;30,00 €;0
+Sem. 12 2025;Club Affaires Lyon;1;1,5;0;2
+Total;;4;8;45,00 €;3
+""").encode("utf-8"),
+)
+
+# French quarters: 1er, 2e, T3, 4ème trimestre 2025. 6 + 3 + 4 + 2 = 15 activities, 30 h,
+# 2 + 1 + 0 + 1 = 4 referrals received, 2 sales worth 1,500 + 800 = 2,300.
+add(
+    "fr_trimestres.csv",
+    """\
+Trimestre;Groupe;Activités;Heures;Recommandations reçues;Ventes;Chiffre d'affaires
+1er trimestre 2025;CCI Lyon;6;12;2;1;1 500,00 €
+2e trimestre 2025;CCI Lyon;3;6;1;0;0
+T3 2025;CCI Lyon;4;8;0;1;800,00 €
+4ème trimestre 2025;CCI Lyon;2;4;1;0;0
+""",
+)
+
+# Italian quarters, cp1252 (the ° and º signs), Roman numerals too: 6 + 5 + 4 = 15 activities,
+# 9 + 7.5 + 6 = 22.5 h, 120 + 100 + 80 = 300 cost.
+add(
+    "it_trimestri.csv",
+    """\
+Trimestre;Gruppo;Attività;Ore;Costo
+1° trimestre 2025;BNI Centro;6;9;120
+II trimestre 2025;BNI Centro;5;7,5;100
+3º trimestre 2025;BNI Centro;4;6;80
+""",
+    "cp1252",
+)
+
+# German quarters under a 'Quartal' header: 1. Quartal 2025, Q2/2025, 3. Quartal 2025; 6 activities, 9 h.
+add(
+    "de_quartale.csv",
+    """\
+Quartal,Group,Activities,Hours
+1. Quartal 2025,Unternehmerstammtisch,3,4.5
+Q2/2025,Unternehmerstammtisch,2,3
+3. Quartal 2025,Unternehmerstammtisch,1,1.5
+""",
+)
+
+# --- GA4 User acquisition: users by first-user channel, no Sessions column (refused with guidance) ------
+add(
+    "ga4_user_acquisition.csv",
+    codecs.BOM_UTF8
+    + crlf("""\
+# ----------------------------------------
+# User acquisition: First user primary channel group (Default Channel Group)
+# Account: Harbour Consulting
+# Property: harbour-consulting.example - GA4
+# ----------------------------------------
+#
+# All Users
+# Start date: 20250301
+# End date: 20250331
+First user primary channel group (Default Channel Group),Total users,New users,Returning users,\
+Average engagement time per active user,Engaged sessions per active user,Event count,Key events,\
+User key event rate,Total revenue
+Grand total,1625,1480,210,41.2,0.9,8100,5,0.003,0
+Direct,1200,1100,150,45.2,0.8,5000,3,0.002,0
+Organic Social,300,280,30,20,0.5,900,0,0,0
+Organic Search,125,100,30,60,1.2,2200,2,0.016,0
+""").encode("utf-8"),
+)
+
+# The older GA4 layout of the same report: 'First user default channel group', engaged sessions, by date.
+add(
+    "ga4_first_user_engaged.csv",
+    """\
+# ----------------------------------------
+# User acquisition: First user default channel group
+# Account: Harbour Consulting
+# Property: harbour-consulting.example - GA4
+# ----------------------------------------
+#
+# Start date: 20250301
+# End date: 20250302
+First user default channel group,Date,New users,Engaged sessions,Engagement rate,Engaged sessions per user,\
+Average engagement time,Event count,Conversions,Total revenue
+Direct,20250301,40,30,0.6,0.75,00:00:41,200,1,0
+Organic Social,20250301,12,8,0.5,0.66,00:00:20,50,0,0
+Direct,20250302,35,25,0.6,0.71,00:00:39,180,0,0
+""",
+)
+
 # --- Hostile and broken files ----------------------------------------------------------------------
 add("binary.csv", bytes(range(256)) * 8)
 add("empty.csv", b"")
