@@ -76,6 +76,15 @@ class SignIn:
     mode: Mode = "open"
     password_hash: str = ""
     owners: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    provider: str | None = None  # st.login's provider: None for a flat [auth], else the first [auth.NAME]
+
+
+def _provider(auth_section: Mapping) -> str | None:
+    """None when [auth] itself names the provider (client_id at its top); otherwise the first [auth.NAME]
+    table, so `[auth.google]` or `[auth.microsoft]` works with one Sign in button."""
+    if "client_id" in auth_section:
+        return None
+    return next((str(name) for name, value in auth_section.items() if isinstance(value, Mapping)), None)
 
 
 def settings_from(secrets: Mapping | None) -> SignIn:
@@ -85,7 +94,7 @@ def settings_from(secrets: Mapping | None) -> SignIn:
     section = section if isinstance(section, Mapping) else {}
     owners = owners_from(section.get("owners") if isinstance(section.get("owners"), Mapping) else None)
     if isinstance(secrets.get("auth"), Mapping) and secrets.get("auth"):
-        return SignIn(mode="oidc", owners=owners)
+        return SignIn(mode="oidc", owners=owners, provider=_provider(secrets["auth"]))
     password_hash = section.get("owner_password_hash")
     if isinstance(password_hash, str) and password_hash.strip():
         return SignIn(mode="password", password_hash=password_hash.strip(), owners=owners)

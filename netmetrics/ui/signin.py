@@ -74,7 +74,9 @@ def is_owner() -> bool:
 
 
 def sign_in_button() -> None:
-    st.button("Sign in", on_click=st.login, type="primary", icon=":material/login:", key="_nm_sign_in")
+    provider = settings().provider
+    st.button("Sign in", on_click=st.login, args=(provider,) if provider else (), type="primary",
+              icon=":material/login:", key="_nm_sign_in")
 
 
 def sign_out_button() -> None:

@@ -10,6 +10,7 @@ import pytest
 from netmetrics.ingest import ImportOptions, parse_upload
 from netmetrics.ingest.dates import DateError, Span, decide_order, parse_span
 from netmetrics.ingest.ga import channel_for
+from netmetrics.ingest.layouts import ga_column
 from netmetrics.ingest.numbers import NumberError, guess_decimal, parse_hours, parse_number
 from netmetrics.ingest.synonyms import header_field, is_total_label, lookup
 from netmetrics.ingest.text import decode, sniff_delimiter
@@ -124,6 +125,92 @@ def test_parse_span(value, order, grain, span):
     assert parse_span(value, order, grain) == Span(*span)
 
 
+W10 = (date(2025, 3, 3), date(2025, 3, 9))
+Q1, Q2, Q3, Q4 = ((date(2025, m, 1), date(2025, m + 2, 30 if m in (4, 7) else 31)) for m in (1, 4, 7, 10))
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        # ISO weeks, Monday to Sunday
+        ("Week 10 2025", W10),
+        ("W10 2025", W10),
+        ("W10/2025", W10),
+        ("2025-W10", W10),
+        ("2025 week 10", W10),
+        ("Wk 10 2025", W10),
+        ("Week no. 10 2025", W10),
+        ("Calendar week 10, 2025", W10),
+        ("KW 10/2025", W10),
+        ("KW10 2025", W10),
+        ("10. KW 2025", W10),
+        ("KW 10/25", W10),
+        ("Semaine 10 2025", W10),
+        ("Sem. 10 2025", W10),
+        ("Settimana 10 2025", W10),
+        ("Viikko 10 2025", W10),
+        ("vko 10/2025", W10),
+        ("Неделя 10 2025", W10),
+        ("W1 2025", (date(2024, 12, 30), date(2025, 1, 5))),
+        ("W53 2020", (date(2020, 12, 28), date(2021, 1, 3))),
+        ("Week 10 2025 - Week 12 2025", (date(2025, 3, 3), date(2025, 3, 23))),
+        # quarters
+        ("Q1 2025", Q1),
+        ("Q1/2025", Q1),
+        ("T3 2025", Q3),
+        ("1er trimestre 2025", Q1),
+        ("2e trimestre 2025", Q2),
+        ("2ème trimestre 2025", Q2),
+        ("4e trimestre 2025", Q4),
+        ("1. Quartal 2025", Q1),
+        ("1° trimestre 2025", Q1),
+        ("3º trimestre 2025", Q3),
+        ("I trimestre 2025", Q1),
+        ("IV trimestre 2025", Q4),
+        ("1. vuosineljännes 2025", Q1),
+        ("III квартал 2025 г.", Q3),
+        ("1-й квартал 2025", Q1),
+        ("2nd quarter 2025", Q2),
+        ("Quarter 2 2025", Q2),
+        ("Q1 25", Q1),
+    ],
+)
+def test_week_and_quarter_labels(value, span):
+    assert parse_span(value) == Span(*span)
+    assert parse_span(value, "dayfirst", "week") == Span(*span)  # a label names its own span in any column
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Week 53 2025", "'Week 53 2025' is not a real week (the weeks of 2025 are 1 to 52)"),
+        ("Week 0 2025", "'Week 0 2025' is not a real week"),
+        ("2025-W53", "'2025-W53' is not a real week"),
+        ("Week 10", "'Week 10' has no year"),
+        ("Semaine 2025", "'Semaine 2025' has no week number"),
+        ("5e trimestre 2025", "quarter 5 does not exist"),
+        ("25 W10", "'25 W10' is not a date"),
+        ("Week", "'Week' is not a date"),
+        ("S10 2025", "'S10 2025' is not a date"),  # S: semaine or semestre? Not guessed.
+        ("Q1 FY2025", "'Q1 FY2025' is not a date"),
+        ("Week 10 2025 extra", "'Week 10 2025 extra' is not a date"),
+    ],
+)
+def test_labels_that_name_no_period_are_refused(value, message):
+    with pytest.raises(DateError) as caught:
+        parse_span(value)
+    assert str(caught.value).startswith(message)
+
+
+def test_engaged_sessions_and_users_are_not_sessions():
+    assert ga_column("Sessions") == "sessions"
+    assert ga_column("Engaged sessions") is None
+    assert ga_column("Engaged sessions per active user") is None
+    assert ga_column("Total users") == "users"
+    assert ga_column("New users") is None
+    assert ga_column("First user primary channel group (Default Channel Group)") == "channel"
+
+
 @pytest.mark.parametrize(
     "value", ["2025-02-30", "31/04/2025", "hello", "2025-Q5", "13/13/2025", "03/04/2025"]
 )
@@ -155,6 +242,10 @@ def test_decide_order_from_whole_column():
         ("Päivämäärä", "date"),
         ("Дата", "date"),
         ("Semaine", "week"),
+        ("KW", "week"),
+        ("Kalenderwoche", "week"),
+        ("Quartal", "quarter"),
+        ("Trimestre", "quarter"),
         ("Ore di viaggio", "travel_hours"),
     ],
 )

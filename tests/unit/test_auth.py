@@ -101,3 +101,11 @@ def test_the_throttle_allows_limit_failures_per_window():
     assert throttle.wait() == 0  # one failure left in the window: one more try
     throttle.failed()
     assert throttle.wait() == pytest.approx(10)
+
+
+def test_the_provider_for_st_login():
+    flat = {"auth": {"client_id": "x", "redirect_uri": "r", "cookie_secret": "c"}}
+    named = {"auth": {"redirect_uri": "r", "cookie_secret": "c", "google": {"client_id": "x"}}}
+    assert auth.settings_from(flat).provider is None
+    assert auth.settings_from(named).provider == "google"
+    assert auth.settings_from(named).mode == "oidc"
