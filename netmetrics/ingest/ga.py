@@ -391,9 +391,9 @@ def users_only_report(file: str, sheet: str, rows: list[tuple[int, list]]) -> Pr
         titled = "user acquisition" in " ".join(export.comments).casefold()
         if first_user or titled:
             message = (
-                f"This is a Google Analytics 'User acquisition' report (its first column is '{dimension}'): it "
-                "counts users by the channel that first brought them to the site and has no Sessions column, so "
-                "it cannot give the direct and social visits of each period."
+                "This is a Google Analytics 'User acquisition' report: it counts users by the channel that "
+                "first brought them to the site and has no Sessions column, so it cannot give the direct and "
+                "social visits of each period."
             )
         else:
             message = (
@@ -401,7 +401,7 @@ def users_only_report(file: str, sheet: str, rows: list[tuple[int, list]]) -> Pr
                 f"{', '.join(block.headers[:6])}{', ...' if len(block.headers) > 6 else ''}), so it cannot give "
                 "the direct and social visits of each period: users are people, not visits."
             )
-        return Problem(file, sheet or None, block.header_line, None, message, HINT_TRAFFIC_ACQUISITION)
+        return Problem(file, sheet or None, block.header_line, dimension, message, HINT_TRAFFIC_ACQUISITION)
     return None
 
 

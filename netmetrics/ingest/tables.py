@@ -22,7 +22,7 @@ EARLIEST_MEMBERSHIP = date(1900, 1, 1)  # a member since 1950 is possible; 1900-
 MAX_YEARS_AHEAD = 2  # dates after the end of the year after next are typos (2925 for 2025)
 
 HINT_DATE = (
-    "Write the date like the other rows (for example 2025-03-14, 14/03/2025, 2025-03 or 2025-Q1) "
+    "Write the date like the other rows (for example 2025-03-14, 14/03/2025, 2025-03, 2025-Q1 or Week 10 2025) "
     "and check that the day exists."
 )
 HINT_NUMBER = "Put a number in this cell (for example 2 or 1,5), or leave it empty for zero."
