@@ -237,8 +237,10 @@ def import_files(db: Database, paths: list[str], options: ingest.ImportOptions) 
             print(f"  skipped {where}row {skipped.row}: {skipped.reason}")
         refused = refused or not p.ok
     if refused:
-        print("netmetrics: nothing was stored. Fix the problems above (or use --skip-bad-rows) and import "
-              "again.", file=sys.stderr)
+        # --skip-bad-rows helps only when rows are at fault, not a whole file (wrong report, no date column)
+        rows_at_fault = any(problem.row_level for p in parsed for problem in p.errors)
+        print("netmetrics: nothing was stored. Fix the problems above"
+              + (" (or use --skip-bad-rows)" if rows_at_fault else "") + " and import again.", file=sys.stderr)
         return 1
     result = ingest.commit(db, parsed)
     for message in result.messages:

@@ -76,6 +76,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: Literal["error", "warning"] = "error"
+    row_level: bool = False  # a bad row that --skip-bad-rows could leave out, not a whole-file problem
 
     @property
     def where(self) -> str:

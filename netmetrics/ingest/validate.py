@@ -44,7 +44,8 @@ class RowIssues:
                 for column, message, hint in entries:
                     if skip_bad_rows:
                         hint = "This row was skipped."
-                    problems.append(Problem(self.file, self.sheet, row, column, message, hint, severity))
+                    problems.append(Problem(self.file, self.sheet, row, column, message, hint, severity,
+                                            row_level=True))
         extra = len(self.issues) - MAX_LISTED
         if extra > 0:
             problems.append(
@@ -56,6 +57,7 @@ class RowIssues:
                     f"{extra} more rows have problems like the ones above.",
                     "Fix them the same way." if not skip_bad_rows else "They were skipped.",
                     severity,
+                    row_level=True,
                 )
             )
         if self.issues and not skip_bad_rows:

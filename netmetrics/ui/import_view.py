@@ -301,7 +301,7 @@ def file_section(fkey: str, name: str, data: bytes) -> ParsedFile:
         for i, table in enumerate(parsed.tables):
             table_section(fkey, parsed, table, i)
 
-        row_errors = [p for p in parsed.errors if p.row is not None]
+        row_errors = [p for p in parsed.errors if p.row_level]
         if row_errors or st.session_state.get(skip_key(fkey)) or parsed.skipped_rows:
             st.checkbox("Skip bad rows: store the other rows and leave the rows with problems out",
                         key=skip_key(fkey))

@@ -21,8 +21,8 @@ _SHOWN = "_nm_workspace_shown"
 # Session state and URL parameters that hold one workspace's figures or settings (what-if inputs, the group
 # picked, settings editors, an import in progress, a draft note): forgotten when the owner switches, so no
 # value of one workspace is shown, or saved, in another.
-WORKSPACE_STATE = ("wi_", "nm_group", "nm_v_", "nm_currency", "nm_fy", "nm_manual_", "nm_import_", "_nm_import_",
-                   "nm_map_view_", "nm_preview_", "nm_problems_", "nm_skipped_", "nm_undo_", "nm_note_")
+WORKSPACE_STATE = ("wi_", "nm_group", "nm_v_", "nm_currency", "nm_fy", "nm_manual_", "nm_imp", "_nm_import_",
+                   "nm_map_", "nm_preview_", "nm_problems_", "nm_skipped_", "nm_undo_", "nm_note_", "nm_trend_")
 WORKSPACE_URL = ("group", "set", "drop", "add")
 
 

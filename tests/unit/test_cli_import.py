@@ -52,6 +52,7 @@ def test_a_refused_file_exits_1_names_the_row_and_changes_nothing(tmp_path, caps
     code, _, err = run(capsys, db, "import", str(CORPUS / "negative_hours.csv"))
     assert code == 1
     assert "row 3" in err and "'Hours'" in err and "nothing was stored" in err
+    assert "(or use --skip-bad-rows)" in err  # a bad row: skipping it is a way out
     assert content(db) == before
 
 
