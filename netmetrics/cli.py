@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from netmetrics import demo, ingest, queries, share, whatif, workspaces
+from netmetrics import demo, ingest, queries, share, web_traffic, whatif, workspaces
 from netmetrics.config import data_dir, settings
 from netmetrics.db import Database, DatabaseError
 from netmetrics.export import neutralise
@@ -55,14 +55,24 @@ def _clean(value):
     return value
 
 
-def summary_document(db: Database, start: date | None, end: date | None, hourly_rate: float) -> dict:
-    """The per-group comparison as a plain dict (the CLI's JSON shape)."""
-    if start is None or end is None:
-        first, last = queries.data_span(db) or (date.today(), date.today())
-        start, end = start or first, end or last
+def _period(start: date | None, end: date | None, span: tuple[date, date] | None) -> Period:
+    """--from/--to, each defaulting to the edge of the data's `span` (today when there is no data)."""
+    first, last = span or (date.today(), date.today())
+    start, end = start or first, end or last
     if end < start:
         raise UsageError(f"--to {end} is before --from {start}")
-    frame = queries.comparison(db, Period(start, end), hourly_rate)
+    return Period(start, end)
+
+
+def _json(document: dict) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def summary_document(db: Database, start: date | None, end: date | None, hourly_rate: float) -> dict:
+    """The per-group comparison as a plain dict (the CLI's JSON shape)."""
+    period = _period(start, end, queries.data_span(db))
+    start, end = period.start, period.end
+    frame = queries.comparison(db, period, hourly_rate)
     groups, total = queries.split_total(frame)
 
     def record(row, *, with_group: bool) -> dict:
@@ -102,7 +112,7 @@ def _table(title: str, headers: list[str], cells: list[list[str]]) -> str:
 def _render(document: dict, fmt: str) -> str:
     rows = [*document["groups"], {"group": "Total", "type": "", **document["total"]}]
     if fmt == "json":
-        return json.dumps(document, indent=2, ensure_ascii=False)
+        return _json(document)
     if fmt == "csv":
         return _csv(["group", "type", *SUMMARY_FIELDS], rows)
     shown = ["group", "activities", "hours", "cost", "referrals_received", "referrals_given", "sales",
@@ -118,13 +128,9 @@ WEB_FIELDS = ("direct_sessions", "social_sessions", "paid_social_sessions", "tot
 
 def web_document(db: Database, start: date | None, end: date | None, grain: str) -> dict:
     """Website sessions as a plain dict (the CLI's JSON shape); null where the data has no channel."""
-    if start is None or end is None:
-        first, last = db.rows("select min(start_date), max(end_date) from web_visits")[0]
-        first, last = first or date.today(), last or date.today()
-        start, end = start or first, end or last
-    if end < start:
-        raise UsageError(f"--to {end} is before --from {start}")
-    frame = queries.web(db, Period(start, end), grain)
+    period = _period(start, end, web_traffic.web_span(db))
+    start, end = period.start, period.end
+    frame = queries.web(db, period, grain)
     rows = [{"start": row["bucket"].date().isoformat() if hasattr(row["bucket"], "date") else str(row["bucket"]),
              **{f: _clean(None if row[f] is None else float(row[f])) for f in WEB_FIELDS}}
             for _, row in frame.iterrows()]
@@ -135,7 +141,7 @@ def web_document(db: Database, start: date | None, end: date | None, grain: str)
 
 def _render_web(document: dict, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(document, indent=2, ensure_ascii=False)
+        return _json(document)
     if fmt == "csv":
         return _csv(["start", *WEB_FIELDS], document["rows"])
 
@@ -155,12 +161,9 @@ PROJECTION_FIELDS = ("monthly_cost", "monthly_revenue", "return_ratio_pct", "net
 def whatif_document(db: Database, start: date | None, end: date | None, assignments: list[str],
                     dropped: list[str], added: list[str]) -> tuple[dict, list[str]]:
     """Baseline and scenario per group and in total (the CLI's JSON shape), plus notices."""
-    if start is None or end is None:
-        first, last = queries.data_span(db) or (date.today(), date.today())
-        start, end = start or first, end or last
-    if end < start:
-        raise UsageError(f"--to {end} is before --from {start}")
-    lines = whatif.baseline(queries.comparison(db, Period(start, end)), start, end)
+    period = _period(start, end, queries.data_span(db))
+    start, end = period.start, period.end
+    lines = whatif.baseline(queries.comparison(db, period), start, end)
     scenario, notices = whatif.build_scenario(assignments, dropped, added, {line.group for line in lines})
     result = whatif.run(lines, scenario)
 
@@ -180,23 +183,18 @@ def whatif_document(db: Database, start: date | None, end: date | None, assignme
 
 def _render_whatif(document: dict, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(document, indent=2, ensure_ascii=False)
+        return _json(document)
     base = {g["group"]: g for g in document["baseline"]["groups"]}
-    rows = []
-    for g in [*document["scenario"]["groups"], *({"group": n, "dropped": True} for n in base
-                                                  if n not in {s["group"] for s in document["scenario"]["groups"]})]:
-        b = base.get(g["group"], {})
-        rows.append([g["group"] + (" (dropped)" if g.get("dropped") else "" if b else " (added)"),
-                     *(format_value(b.get(f), unit) for f, unit in (("monthly_cost", "money"),
-                                                                    ("monthly_revenue", "money"),
-                                                                    ("return_ratio_pct", "percent"))),
-                     *(format_value(g.get(f), unit) for f, unit in (("monthly_cost", "money"),
-                                                                    ("monthly_revenue", "money"),
-                                                                    ("return_ratio_pct", "percent")))])
-    bt, st = document["baseline"]["total"], document["scenario"]["total"]
-    rows.append(["Total", format_value(bt["monthly_cost"], "money"), format_value(bt["monthly_revenue"], "money"),
-                 format_value(bt["return_ratio_pct"], "percent"), format_value(st["monthly_cost"], "money"),
-                 format_value(st["monthly_revenue"], "money"), format_value(st["return_ratio_pct"], "percent")])
+    now = {g["group"]: g for g in document["scenario"]["groups"]}
+    shown = (("monthly_cost", "money"), ("monthly_revenue", "money"), ("return_ratio_pct", "percent"))
+
+    def cells(row: dict) -> list[str]:
+        return [format_value(row.get(field), unit) for field, unit in shown]
+
+    rows = [[name + ("" if name in base else " (added)"), *cells(base.get(name, {})), *cells(row)]
+            for name, row in now.items()]
+    rows += [[f"{name} (dropped)", *cells(row), *cells({})] for name, row in base.items() if name not in now]
+    rows.append(["Total", *cells(document["baseline"]["total"]), *cells(document["scenario"]["total"])])
     return _table(f"What if, per month (baseline {document['from']} .. {document['to']})",
                   ["Group", "Cost now", "Revenue now", "Return now", "Cost then", "Revenue then", "Return then"],
                   rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,11 @@ SCHEMAS = {"workspace": "schema", "admin": "admin"}
 WRITABLE_TABLES = frozenset({"groups", "imports", "activities", "referrals", "sales", "web_visits", "settings",
                              "notes"})
 FACT_TABLES = ("activities", "referrals", "sales", "web_visits")
+
+
+def utcnow() -> datetime:
+    """Now as the files store times: UTC, without a zone."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class DatabaseError(Exception):

@@ -8,9 +8,9 @@ markdown. Times are UTC without a zone.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
-from netmetrics.db import Database
+from netmetrics.db import Database, utcnow
 from netmetrics.periods import Period
 
 MAX_BODY = 2000
@@ -32,10 +32,6 @@ class Note:
     body: str
     created_at: datetime
     resolved_at: datetime | None
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def add_note(db: Database, page: str, period: Period | None, author: str, body: object,

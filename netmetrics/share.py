@@ -8,14 +8,13 @@ Times are UTC without a zone. A link works while now < expires_at.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import re
 import secrets
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from netmetrics import workspaces
-from netmetrics.db import Database
+from netmetrics.db import Database, utcnow
 
 TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
 MAX_LABEL = 80
@@ -39,10 +38,6 @@ class Link:
 
     def live(self, now: datetime) -> bool:
         return self.revoked_at is None and (self.expires_at is None or now < self.expires_at)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def digest(token: str) -> str:
@@ -89,17 +84,14 @@ def verify_token(admin: Database, token: object, now: datetime | None = None) ->
     """The live link the token opens, recording its use; None for an unknown, revoked or expired token."""
     if not isinstance(token, str) or not _TOKEN_SHAPE.fullmatch(token):
         return None
-    wanted = digest(token)
-    rows = admin.rows("select l.token_sha256, l.id from share_links l where l.token_sha256 = ?", [wanted])
-    if not rows or not hmac.compare_digest(rows[0][0], wanted):
-        return None
+    rows = admin.rows(f"{_SELECT} where l.token_sha256 = ?", [digest(token)])  # noqa: S608 - bound hash
     now = now or utcnow()
-    link = get_link(admin, rows[0][1])
+    link = _link(rows[0]) if rows else None
     if link is None or not link.live(now):
         return None
     with admin.transaction() as cur:
         cur.execute("update share_links set last_used_at = ? where id = ?", [now, link.id])
-    return get_link(admin, link.id)
+    return replace(link, last_used_at=now)
 
 
 def get_link(admin: Database, link_id: int) -> Link | None:
