@@ -16,7 +16,7 @@ import pandas as pd
 
 from netmetrics.db import Database
 from netmetrics.ingest import dates, numbers, synonyms
-from netmetrics.ingest.model import GROUP_TYPES, Problem
+from netmetrics.ingest.model import GROUP_TYPES, Problem, group_key
 from netmetrics.ingest.tables import HINT_DATE, HINT_GROUP, HINT_NEGATIVE, HINT_NUMBER
 
 DEFAULT_LIMIT = 500
@@ -371,13 +371,12 @@ def _check_group_names(db: Database, spec: Spec, edited: pd.DataFrame, deleted: 
                        problems: list[Problem]) -> None:
     """Group names stay unique, ignoring case and spaces, across shown and not shown groups."""
     shown = set(_ids(edited, spec.id)) | set(deleted)
-    taken = {" ".join(name.split()).casefold(): name
-             for gid, name in db.rows("select group_id, name from groups") if gid not in shown}
+    taken = {group_key(name): name for gid, name in db.rows("select group_id, name from groups") if gid not in shown}
     for label, record in zip(edited.index, edited.to_dict("records"), strict=True):
         name = record.get("name")
         if _blank(name):
             continue
-        key = " ".join(str(name).split()).casefold()
+        key = group_key(name)
         if key in taken:
             problems.append(Problem(f"{spec.label} table", None, int(label), "Name",
                                     f"There is already a group called '{taken[key]}'.",

@@ -480,7 +480,7 @@ def parse_ga(file: str, sheet: str, rows: list[tuple[int, list]], kind: str, opt
             channel[pos] = canonical_channel(text) if text else None
         elif sm_h or src_h:
             channel[pos] = channel_for(source[pos], medium[pos])
-    use = keep & ~np.isin(np.arange(n), list(issues.bad_positions)) if options.skip_bad_rows else keep
+    use = issues.usable(keep, options.skip_bad_rows)
     web = pd.DataFrame(
         {
             "start_date": start_col[use],
@@ -493,7 +493,6 @@ def parse_ga(file: str, sheet: str, rows: list[tuple[int, list]], kind: str, opt
         },
         columns=list(TABLE_COLUMNS["web_visits"]),
     )
-    web = _merge_duplicates(web)
     row_problems, skipped = issues.problems(options.skip_bad_rows)
     problems.extend(row_problems)
     if not (ch_h or sm_h or src_h):
@@ -538,13 +537,9 @@ def _decimal(frame: pd.DataFrame, measures: list[str], *counts: str | None) -> s
     ('45,67%', '€1.234,56'); failing that, sessions and users are whole numbers, so '2.345' there
     groups thousands (a European UA export) unless a value like '12.5' says otherwise."""
     sample = [v for h in measures for v in frame[h].head(500) if isinstance(v, str)]
-    votes = {".": 0, ",": 0}
-    for value in sample:
-        vote = numbers.separator_vote(value)
-        if vote:
-            votes[vote] += 1
-    if votes["."] != votes[","]:
-        return "." if votes["."] > votes[","] else ","
+    voted = numbers.guess_decimal(sample, default="")  # "": the other columns do not tell
+    if voted:
+        return voted
     grouped = re.compile(r"^\d{1,3}([.,])\d{3}(\1\d{3})*$")
     seps = {m.group(1) for h in counts if h for v in frame[h] if isinstance(v, str) and (m := grouped.match(v.strip()))}
     if len(seps) == 1:
@@ -674,9 +669,3 @@ def _all_within(texts, order, start, end) -> bool:
 
 def dates_hint() -> str:
     return "Export the report again from Google Analytics, or correct the date (for example 20250314)."
-
-
-def _merge_duplicates(web: pd.DataFrame) -> pd.DataFrame:
-    """Several rows for the same day and channel (e.g. several source/medium rows) stay separate rows;
-    nothing to merge, but keep a stable order."""
-    return web.reset_index(drop=True)

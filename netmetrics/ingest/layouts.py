@@ -79,7 +79,6 @@ NUMBER_FIELDS = (
 SUMMED_FIELDS = ("expenses",)  # several columns may feed one field: tickets + travel + meals are all money spent
 ACTIVITY_MEASURES = ("activity_count", *HOUR_FIELDS, "expenses", "people_met")
 TRACKER_MEASURES = ("activity_count", "referrals_received", "referrals_given", "own_purchases", "sale_count")
-ROLES = ("tracker", "activities", "referrals", "sales", "groups")
 
 _GA_SESSIONS = {"sessions", "sessioni", "istunnot", "сеансы", "сессии", "sitzungen", "ga sessions", "visits"}
 
@@ -163,7 +162,7 @@ def decide_role(sheet: str, fields: set[str]) -> str | None:
         return None
     measures = fields & set(TRACKER_MEASURES)
     if named in ("groups", "activities", "referrals", "sales"):
-        if named == "groups" and (fields & set(TRACKER_MEASURES) or fields & {"date", "week", "month"}):
+        if named == "groups" and (measures or fields & {"date", "week", "month"}):
             return "tracker"
         return named
     if "group_name" not in fields:

@@ -44,12 +44,12 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "sales": ("group_name", "start_date", "end_date", "sale_count", "amount", "client", "notes"),
     "web_visits": ("start_date", "end_date", "channel", "source", "medium", "sessions", "users"),
 }
-FACT_TABLES = ("activities", "referrals", "sales", "web_visits")
 GROUP_TYPES = ("chamber", "lead_group", "event", "association", "social", "informal", "other")
 
-# What a file was recognised as (stored in imports.kind).
-KINDS = ("tracker", "event_log", "workbook", "ga4", "ua", "ga_api", "groups", "referrals", "sales")
 
+def group_key(name: object) -> str:
+    """A group's identity: its name ignoring case and runs of spaces (' bni  HARBOUR' is 'BNI Harbour')."""
+    return " ".join(str(name).split()).casefold()
 
 
 @dataclass

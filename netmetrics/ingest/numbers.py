@@ -135,15 +135,3 @@ def parse_hours(value, decimal: str = ".") -> float | None:
             h, mnt, sec = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
             return h + mnt / 60 + sec / 3600
     return parse_number(value, decimal)
-
-
-def parse_duration_seconds(value) -> float | None:
-    """UA's hh:mm:ss average session duration, in seconds."""
-    if value is None or not str(value).strip():
-        return None
-    m = _DURATION.match(str(value).strip())
-    if not m:
-        raise NumberError(f"'{value}' is not a duration like 00:02:15")
-    if m.group(3) is None:
-        return int(m.group(1)) * 60 + int(m.group(2))
-    return int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3))

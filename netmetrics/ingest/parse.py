@@ -9,8 +9,8 @@ import hashlib
 import numpy as np
 import pandas as pd
 
-from netmetrics.ingest import dates, ga, layouts, tables
-from netmetrics.ingest.model import TABLE_COLUMNS, ImportOptions, ParsedFile, ParsedTable, Problem
+from netmetrics.ingest import dates, ga, layouts, numbers, tables
+from netmetrics.ingest.model import TABLE_COLUMNS, ImportOptions, ParsedFile, ParsedTable, Problem, group_key
 from netmetrics.ingest.readers import Unreadable, read
 from netmetrics.ingest.validate import too_big, too_many_rows
 
@@ -254,8 +254,6 @@ def _parse(parsed: ParsedFile, data: bytes, options: ImportOptions) -> None:
 
 
 def _decimal(raws: list[tables.RawTable], default: str) -> str:
-    from netmetrics.ingest import numbers
-
     values = [v for raw in raws for v in tables.text_values(raw)]
     return numbers.guess_decimal(values, default)
 
@@ -274,7 +272,7 @@ def _finish_groups(parsed: ParsedFile) -> None:
         return
     rows: dict[str, dict] = {}
     for rec in groups.to_dict("records"):
-        key = " ".join(str(rec["name"]).split()).casefold()
+        key = group_key(rec["name"])
         if key not in rows:
             rows[key] = rec
         else:
@@ -290,5 +288,5 @@ def _finish_groups(parsed: ParsedFile) -> None:
         frame = parsed.frames.get(table)
         if frame is not None and len(frame):
             codes, names = pd.factorize(frame["group_name"])
-            renamed = [spelling.get(" ".join(str(n).split()).casefold(), n) for n in names]
+            renamed = [spelling.get(group_key(n), n) for n in names]
             frame["group_name"] = np.asarray(renamed + [None], dtype=object)[codes]

@@ -10,7 +10,6 @@ from netmetrics.ingest import text as textmod
 
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt", ".tab")
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm")
-ACCEPTED = TEXT_EXTENSIONS + EXCEL_EXTENSIONS
 
 _MAGIC = {
     b"%PDF": "a PDF document",

@@ -14,10 +14,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from netmetrics.db import Database
-from netmetrics.ingest.model import FACT_TABLES, ParsedFile
+from netmetrics.db import FACT_TABLES, Database
+from netmetrics.ingest.model import TABLE_COLUMNS, ParsedFile, group_key
 
-WEB_COLUMNS = ("start_date", "end_date", "channel", "source", "medium", "sessions", "users")
+WEB_COLUMNS = TABLE_COLUMNS["web_visits"]
 
 
 @dataclass
@@ -57,10 +57,6 @@ class ImportResult:
         return out
 
 
-def _key(name: str) -> str:
-    return " ".join(str(name).split()).casefold()
-
-
 def _clean(value):
     if value is None:
         return None
@@ -92,7 +88,7 @@ def commit(db: Database, parsed: list[ParsedFile]) -> ImportResult:
         return result
     with db.transaction() as cur:
         groups = {
-            _key(n): (gid, t)
+            group_key(n): (gid, t)
             for gid, n, t in cur.execute("select group_id, name, type from groups").fetchall()
         }
         seen_in_batch: dict[str, str] = {}
@@ -148,7 +144,7 @@ def commit(db: Database, parsed: list[ParsedFile]) -> ImportResult:
                 frame = frame.copy()
                 if "group_name" in frame.columns:
                     codes, names = pd.factorize(frame["group_name"])
-                    frame.insert(0, "group_id", np.asarray([group_ids[_key(n)] for n in names])[codes])
+                    frame.insert(0, "group_id", np.asarray([group_ids[group_key(n)] for n in names])[codes])
                     frame = frame.drop(columns=["group_name"])
                 frame["import_id"] = import_id
                 counts[table] = Database.insert_frame(cur, table, _typed(frame))
@@ -175,12 +171,12 @@ def _find_or_create_groups(cur, p: ParsedFile, groups: dict, result: ImportResul
     wanted: dict[str, dict] = {}
     if frame is not None:
         for rec in frame.to_dict("records"):
-            wanted.setdefault(_key(rec["name"]), rec)
+            wanted.setdefault(group_key(rec["name"]), rec)
     for table in ("activities", "referrals", "sales"):
         f = p.frames.get(table)
         if f is not None and len(f):
             for name in pd.unique(f["group_name"]):
-                wanted.setdefault(_key(name), {"name": name})
+                wanted.setdefault(group_key(name), {"name": name})
     ids = {}
     for key, rec in wanted.items():
         gtype = _clean(rec.get("type"))

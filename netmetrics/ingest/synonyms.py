@@ -84,7 +84,3 @@ def is_ordinal_suffix(word: str) -> bool:
 def is_total_label(text: object) -> bool:
     key = normalise(text)
     return bool(key) and key in table()["total"]
-
-
-def synonyms_for(category: str, target: str) -> list[str]:
-    return sorted(k for k, v in table()[category].items() if v == target)

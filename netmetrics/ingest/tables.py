@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from netmetrics.ingest import dates, layouts, numbers, synonyms
-from netmetrics.ingest.model import TABLE_COLUMNS, ImportOptions, ParsedTable, Problem
+from netmetrics.ingest.model import TABLE_COLUMNS, ImportOptions, ParsedTable, Problem, group_key
 from netmetrics.ingest.readers import Formula
 from netmetrics.ingest.validate import RowIssues
 
@@ -219,7 +219,8 @@ class TableConverter:
         self.n = len(raw.frame)
         self.issues = RowIssues(file, self.sheet, raw.lines)
         self.keep = np.ones(self.n, dtype=bool)  # False for totals rows
-        self.typed: dict[str, np.ndarray] = {}
+        self.use: np.ndarray | None = None  # the rows stored, once convert() has decided
+        self.typed_frame = pd.DataFrame()  # the preview of the typed rows
 
     # -- helpers ---------------------------------------------------------------------------------
     def problem(
@@ -254,12 +255,7 @@ class TableConverter:
         series = self.raw.frame[header]
         parse = numbers.parse_hours if target in layouts.HOUR_FIELDS else numbers.parse_number
         decimal = self.decimal
-
-        def one(value):
-            result = parse(value, decimal)
-            return result
-
-        values, errors = _factorized(series, one)
+        values, errors = _factorized(series, lambda v: parse(v, decimal))
         for pos in np.flatnonzero(errors != None):  # noqa: E711
             text = layouts._text(series.iat[pos])
             if isinstance(series.iat[pos], Formula):
@@ -278,7 +274,7 @@ class TableConverter:
                 )
             else:
                 self.issues.add(int(pos), header, f"'{text}' is not a number.", HINT_NUMBER)
-        out = np.array([np.nan if v is None else v for v in values], dtype=float) if self.n else np.array([])
+        out = values.astype(float)  # empty cells (None) become NaN
         negative = np.flatnonzero(out < 0)
         for pos in negative:
             self.issues.add(
@@ -334,14 +330,9 @@ class TableConverter:
             t: self._text(t) for t in ("kind", "mode", "person", "notes", "contact", "client", "group_type")
         }
         self._resolve_type_or_kind(texts)
-        good = self.keep.copy()
-        bad = np.zeros(self.n, dtype=bool)
         self._check_own_purchases(measures)
         self._forget_totals_issues()
-        for pos in self.issues.bad_positions:
-            bad[pos] = True
-        use = good & ~bad if self.options.skip_bad_rows else good
-        self.use = use
+        use = self.use = self.issues.usable(self.keep, self.options.skip_bad_rows)
 
         def z(name):
             arr = measures.get(name)
@@ -350,8 +341,7 @@ class TableConverter:
         base = {"group_name": names, "start_date": start, "end_date": end}
         # activities
         if role == "activities":
-            count = measures["activity_count"]
-            count = np.ones(self.n) if count is None else np.where(np.isnan(count), 1.0, count)
+            count = self._one_each(measures["activity_count"])
             act_mask = use.copy()
         else:
             count = z("activity_count")
@@ -376,14 +366,13 @@ class TableConverter:
                     "expenses": z("expenses"),
                     "people_met": z("people_met"),
                     "person": texts["person"],
-                    "notes": texts["notes"] if role == "activities" else texts["notes"],
+                    "notes": texts["notes"],
                 },
             )
         # referrals
         parts = []
         if role == "referrals":
-            count = measures["referral_count"]
-            count = np.ones(self.n) if count is None else np.where(np.isnan(count), 1.0, count)
+            count = self._one_each(measures["referral_count"])
             direction, own = self._directions()
             parts.append(
                 _frame(
@@ -426,8 +415,7 @@ class TableConverter:
         )
         # sales
         if role == "sales":
-            count = measures["sale_count"]
-            count = np.ones(self.n) if count is None else np.where(np.isnan(count), 1.0, count)
+            count = self._one_each(measures["sale_count"])
             frames["sales"] = _frame(
                 "sales",
                 use.copy(),
@@ -466,6 +454,10 @@ class TableConverter:
         frames["groups"] = self._groups_from_facts(names, texts["group_type"], use)
         self._typed_preview(base, measures, texts)
         return frames
+
+    def _one_each(self, count: np.ndarray | None) -> np.ndarray:
+        """The count column of a table with one row per activity, referral or sale: 1 where it is empty."""
+        return np.ones(self.n) if count is None else np.where(np.isnan(count), 1.0, count)
 
     def _forget_totals_issues(self) -> None:
         for pos in list(self.issues.issues):
@@ -583,15 +575,10 @@ class TableConverter:
             )
             self.keep[:] = False
             return np.full(self.n, None, dtype=object)
-        names = self._text("group_name")
-        canonical: dict[str, str] = {}
-        out = np.empty(self.n, dtype=object)
-        for pos, name in enumerate(names):
-            if name is None:
-                out[pos] = None
-                continue
-            key = " ".join(name.split()).casefold()
-            out[pos] = canonical.setdefault(key, name)
+        # every spelling of a group ('BNI Harbour', 'bni harbour ') as its first one; once per distinct name
+        codes, spellings = pd.factorize(self._text("group_name"))
+        first: dict[str, str] = {}
+        out = np.asarray([first.setdefault(group_key(s), s) for s in spellings] + [None], dtype=object)[codes]
         blank = np.flatnonzero((out == None) & self.keep)  # noqa: E711
         for pos in blank:
             if self._looks_like_unlabelled_total(pos):
@@ -726,13 +713,8 @@ class TableConverter:
     def _modes(self, modes: np.ndarray | None) -> np.ndarray | None:
         if modes is None:
             return None
-        out = np.empty(self.n, dtype=object)
-        unknown = set()
-        for pos, value in enumerate(modes):
-            mapped = synonyms.lookup("mode", value) if value else None
-            if value and not mapped:
-                unknown.add(value)
-            out[pos] = mapped
+        out, _ = _factorized(modes, lambda v: synonyms.lookup("mode", v) if v else None)
+        unknown = set(modes[(out == None) & (modes != None)])  # noqa: E711
         if unknown:
             self.problem(
                 f"Unknown online/offline value(s): {', '.join(sorted(unknown)[:5])}; stored as empty.",
@@ -814,12 +796,7 @@ class TableConverter:
                         "Check the joined and left dates.",
                     )
         self._forget_totals_issues()
-        use = (
-            self.keep & ~np.isin(np.arange(self.n), list(self.issues.bad_positions))
-            if self.options.skip_bad_rows
-            else self.keep.copy()
-        )
-        self.use = use
+        use = self.use = self.issues.usable(self.keep, self.options.skip_bad_rows)
         header = self.raw.column("group_type")
         rows = {}
         for pos in np.flatnonzero(use):
@@ -852,13 +829,13 @@ class TableConverter:
 
     def result(self) -> ParsedTable:
         note = "; ".join(self.raw.notes)
-        used = int(getattr(self, "use", self.keep).sum())
+        used = int((self.keep if self.use is None else self.use).sum())
         return ParsedTable(
             sheet=self.raw.sheet,
             role=self.raw.role or "ignored",
             header_row=self.raw.header_line,
             mapping=dict(self.raw.mapping),
-            preview=getattr(self, "typed_frame", pd.DataFrame()),
+            preview=self.typed_frame,
             row_count=int(self.keep.sum()),
             rows_used=used,
             note=note,

@@ -106,7 +106,3 @@ def split_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
     except csv.Error as exc:
         raise NotText(f"line {line} cannot be read as a table ({exc})") from exc
     return rows
-
-
-def text_lines(text: str) -> list[str]:
-    return text.splitlines()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from netmetrics.ingest.model import Problem, SkippedRow
 
 MAX_LISTED = 30  # problems listed one by one per table; the rest are summarised
@@ -22,13 +24,12 @@ class RowIssues:
     def add(self, position: int, column: str | None, message: str, hint: str) -> None:
         self.issues[position].append((column, message, hint))
 
-    def add_many(self, positions, column: str | None, message_for, hint: str) -> None:
-        for pos in positions:
-            self.add(int(pos), column, message_for(int(pos)), hint)
-
-    @property
-    def bad_positions(self) -> set[int]:
-        return set(self.issues)
+    def usable(self, keep: np.ndarray, skip_bad_rows: bool) -> np.ndarray:
+        """The rows to store (a new mask): the kept ones, less those with issues when bad rows are skipped."""
+        use = keep.copy()
+        if skip_bad_rows:
+            use[list(self.issues)] = False
+        return use
 
     def problems(self, skip_bad_rows: bool) -> tuple[list[Problem], list[SkippedRow]]:
         """Errors (file refused) or, with skip_bad_rows, warnings plus the list of skipped rows."""

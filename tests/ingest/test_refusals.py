@@ -94,23 +94,27 @@ def test_refused_file_leaves_database_unchanged(db):
 
 
 @pytest.mark.parametrize(
-    "data",
+    ("data", "words"),
     [
-        b"\xff\xfe\x00",
-        b"PK\x03\x04garbage",
-        b'a,b\n"unterminated',
-        b"\x00" * 100,
-        "é".encode("utf-16"),
-        b",,,\n,,,\n",
-        b"Date,Group\n",
-        b"#only a comment\n",
-        b"x" * 5000,
+        (b"\xff\xfe\x00", "The file is empty."),
+        (b"PK\x03\x04garbage", "damaged"),
+        (b'a,b\n"unterminated', "No table in this file was recognised"),
+        (b"\x00" * 100, "The file is empty."),
+        ("é".encode("utf-16"), "only one column"),
+        (b",,,\n,,,\n", "only one column"),
+        (b"Date,Group\n", "no data rows"),
+        (b"#only a comment\n", "only one column"),
+        (b"x" * 5000, "only one column"),
     ],
 )
-def test_garbage_never_raises(data):
+def test_garbage_never_raises(data, words):
     p = parse_upload("weird.csv", data, ImportOptions())
     assert not p.ok
     assert p.problems and all(isinstance(x.message, str) for x in p.problems)
+    # refused on purpose, not by the catch-all that hides an exception inside the parser
+    (error,) = p.errors
+    assert error.file == "weird.csv" and words in error.message
+    assert p.kind is None and not p.frames
 
 
 def test_wrong_extension_for_a_workbook_is_still_read_by_content():
@@ -118,6 +122,8 @@ def test_wrong_extension_for_a_workbook_is_still_read_by_content():
 
     p = parse_upload("exported.csv", workbook_bytes(), ImportOptions())
     assert p.kind == "workbook"
+    assert p.ok
+    assert {t: len(f) for t, f in p.frames.items()} == {"groups": 3, "activities": 4, "referrals": 4, "sales": 2}
 
 
 def test_fake_xlsx_is_refused():

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import json
 
+import pytest
+
 from netmetrics.ingest import ImportOptions, commit, list_imports, parse_upload, undo
 
 from .conftest import channel_totals, group_totals, parse, snapshot, store
@@ -90,12 +92,8 @@ def test_undo_removes_facts_marks_import_and_bumps_version(db):
 
 
 def test_undo_unknown_import_says_so(db):
-    try:
+    with pytest.raises(LookupError, match="no import 999"):
         undo(db, 999)
-    except LookupError as exc:
-        assert "no import 999" in str(exc)
-    else:
-        raise AssertionError("expected LookupError")
 
 
 def test_commit_is_one_transaction(db, monkeypatch):

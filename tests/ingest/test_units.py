@@ -319,3 +319,17 @@ def test_unlabelled_totals_row_in_tracker_is_skipped_only_when_it_adds_up():
     bad = b"Date,Group,Activities\n2025-03-01,A,1\n2025-03-02,B,2\n2025-03-03,,4\n"
     p = parse_upload("x.csv", bad, ImportOptions())
     assert not p.ok and p.errors[0].row == 4 and "group name is missing" in p.errors[0].message
+
+
+def test_unknown_online_offline_values_are_stored_empty_and_named_once():
+    data = (
+        b"Date,Group,Kind,Mode,Hours\n2025-03-03,BNI,Breakfast,offline,2\n2025-03-04,BNI,Call,zoom call,1\n"
+        b"2025-03-05,BNI,Call,,1\n2025-03-06,BNI,Call,Online,1\n2025-03-07,BNI,Call,zoom call,1\n"
+    )
+    p = parse_upload("log.csv", data, ImportOptions())
+    assert p.ok and p.kind == "event_log"
+    modes = p.frames["activities"]["mode"].tolist()
+    assert [m if isinstance(m, str) else None for m in modes] == ["offline", None, None, "online", None]
+    assert [(w.column, w.message) for w in p.warnings] == [
+        ("Mode", "Unknown online/offline value(s): zoom call; stored as empty.")
+    ]
