@@ -46,16 +46,13 @@ def give_get(db: Database, period: Period, rules: Rules = RULES) -> pd.DataFrame
 
 def display_table(frame: pd.DataFrame) -> pd.DataFrame:
     """The page's table; a missing ratio is a dash."""
-    def pct(v):
-        return format_value(None if pd.isna(v) else v * 100, "percent")
-
     return pd.DataFrame({
         "Group": frame["group"],
         "Activities": [format_value(v, "count") for v in frame["activities"]],
         "Given": [format_value(v, "count") for v in frame["referrals_given"]],
         "Received": [format_value(v, "count") for v in frame["referrals_received"]],
         "Own purchases": [format_value(v, "count") for v in frame["own_purchases"]],
-        "Own purchases share": [pct(v) for v in frame["own_purchase_share"]],
+        "Own purchases share": [format_value(v, "share") for v in frame["own_purchase_share"]],
         "Red flag": ["yes" if f and not t else "" for f, t in zip(frame["own_purchase_flag"], frame["is_total"])],
         "Reciprocity": [format_value(v, "ratio") for v in frame["reciprocity"]],
         "Balance": ["" if t else label for label, t in zip(frame["balance_label"], frame["is_total"])],

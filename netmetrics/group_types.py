@@ -107,7 +107,7 @@ def display_table(frame: pd.DataFrame, currency: str = "$", margin_pct: float = 
     for name, (label, unit) in TABLE_COLUMNS.items():
         if margin_pct < 100 and name in ("revenue", "revenue_per_hour"):
             label = label.replace("Revenue", "Gross profit")
-        shown[label] = [format_value(None if pd.isna(v) else v, unit, currency) for v in frame[name]]
+        shown[label] = [format_value(v, unit, currency) for v in frame[name]]
     return shown
 
 

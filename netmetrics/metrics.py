@@ -6,8 +6,9 @@ The formulas are computed in SQL (netmetrics/sql/marts); `formula` is the text p
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+
+import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -15,16 +16,26 @@ class Metric:
     name: str
     label: str
     formula: str
-    unit: str  # count, hours, money, ratio, money_ratio, percent
+    unit: str  # count, hours, money, ratio, money_ratio, percent or share (see format_value)
     help: str = ""
 
     def format(self, value, currency: str = "$") -> str:
         return format_value(value, self.unit, currency)
 
 
+def is_missing(value) -> bool:
+    """None, NaN, NaT or pd.NA: no data."""
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or array is not a missing scalar
+        return False
+
+
 def format_value(value, unit: str, currency: str = "$") -> str:
-    """A number as people read it; a missing value (a ratio with no denominator) is a dash."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """A number as people read it; a missing value (a ratio with no denominator) is a dash.
+    Units: money, money_ratio, percent (a value in %), share (a fraction 0..1 shown in %), hours,
+    ratio, count."""
+    if is_missing(value):
         return "–"
     if unit == "money":
         return f"{currency}{value:,.0f}" if abs(value) >= 100 else f"{currency}{value:,.2f}"
@@ -32,6 +43,8 @@ def format_value(value, unit: str, currency: str = "$") -> str:
         return f"{currency}{value:,.2f}"
     if unit == "percent":
         return f"{value:,.0f} %"
+    if unit == "share":
+        return f"{value * 100:,.0f} %"
     if unit == "hours":
         return f"{value:,.1f} h"
     if unit == "ratio":

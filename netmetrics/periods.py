@@ -27,6 +27,13 @@ _SHIFT_MONTHS = {
 }
 
 
+def check_grain(grain: str, grains: tuple[str, ...] = GRAINS) -> None:
+    """Refuse a grain outside `grains` (it reaches SQL as a bound value, but an unknown one would
+    silently mean 'the whole period')."""
+    if grain not in grains:
+        raise ValueError(f"unknown grain {grain!r}; choose one of {', '.join(grains)}")
+
+
 def add_months(day: date, months: int, *, month_end: bool = False) -> date:
     """Shift by whole months; clip to the month's length, or snap to its last day."""
     index = day.year * 12 + day.month - 1 + months

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from netmetrics.db import Database
-from netmetrics.periods import GRAINS, Period
+from netmetrics.periods import Period, check_grain
 
 _METRICS_SQL = "select * from mart_metrics(?, ?, ?, ?, ?)"
 
@@ -47,8 +47,7 @@ def comparison(db: Database, period: Period, hourly_rate: float = 0.0) -> pd.Dat
 def series(db: Database, period: Period, grain: str, *, fy_start_month: int = 1,
            hourly_rate: float = 0.0) -> pd.DataFrame:
     """One row per bucket x group (and per bucket total) at a grain: week, month, quarter or year."""
-    if grain not in GRAINS:
-        raise ValueError(f"unknown grain {grain!r}; choose one of {', '.join(GRAINS)}")
+    check_grain(grain)
     return db.df(_METRICS_SQL, [period.start, period.end, grain, int(fy_start_month), float(hourly_rate)])
 
 
@@ -58,8 +57,7 @@ WEB_GRAINS = ("day", "week", "month")
 def web(db: Database, period: Period, grain: str = "month") -> pd.DataFrame:
     """Direct, social and total website sessions per bucket (channel columns NULL where the stored
     exports have no channel)."""
-    if grain not in WEB_GRAINS:
-        raise ValueError(f"unknown grain {grain!r}; choose one of {', '.join(WEB_GRAINS)}")
+    check_grain(grain, WEB_GRAINS)
     return db.df("select * from mart_web(?, ?, ?)", [period.start, period.end, grain])
 
 

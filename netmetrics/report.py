@@ -38,7 +38,7 @@ from netmetrics.charts import trends as trend_charts
 from netmetrics.charts import verdicts as verdict_charts
 from netmetrics.db import Database
 from netmetrics.export import neutralise
-from netmetrics.metrics import COMPARISONS, METRICS, OVERVIEW_KPIS, format_table, format_value
+from netmetrics.metrics import COMPARISONS, METRICS, OVERVIEW_KPIS, format_table, format_value, is_missing
 from netmetrics.periods import Period
 
 LOWER_IS_BETTER = {"cost", "hours", "time_cost", "cost_per_referral", "cost_per_sale"}
@@ -97,6 +97,7 @@ def gather(db: Database, period: Period, *, hourly_rate: float = 0, gross_margin
     previous = period.previous()
     thresholds = verdicts.load_thresholds(db)
     inputs = roi.verdict_inputs(db, period.end, rate, margin, int(thresholds.window_months))
+    payback = roi.payback_summary(db, period.end, rate, margin)
     return ReportData(
         workspace=workspace or db.path.stem, period=period, previous=previous,
         generated=generated or datetime.now().replace(microsecond=0), hourly_rate=rate, gross_margin_pct=margin,
@@ -104,9 +105,9 @@ def gather(db: Database, period: Period, *, hourly_rate: float = 0, gross_margin
         colors=charts.group_colors(queries.groups(db)["name"].tolist()),
         current=queries.comparison(db, period, rate), before=queries.comparison(db, previous, rate),
         series=queries.series(db, period, grain, fy_start_month=fy_start_month, hourly_rate=rate),
-        roi_now=roi.roi_table(db, period, rate, margin), roi_before=roi.roi_table(db, previous, rate, margin),
-        curves=roi.payback_curves(db, period.end, rate, margin),
-        payback=roi.payback_summary(db, period.end, rate, margin),
+        roi_now=roi.roi_table(db, period, rate, margin, payback=payback),
+        roi_before=roi.roi_table(db, previous, rate, margin),
+        curves=roi.payback_curves(db, period.end, rate, margin), payback=payback,
         give_get_now=give_get.give_get(db, period), give_get_before=give_get.give_get(db, previous),
         rolling=trends.rolling(db, period, rate), pair=trends.period_pair(db, period, previous, rate),
         thresholds=thresholds, judged=verdicts.judge_all(inputs, thresholds, currency),
@@ -157,13 +158,18 @@ def file_stem(period: Period) -> str:
 
 def change_pct(now, before) -> float | None:
     """The change against the previous period in %, None when either is missing or the previous is 0."""
-    if roi.is_missing(now) or roi.is_missing(before) or before == 0:
+    if is_missing(now) or is_missing(before) or before == 0:
         return None
     return (float(now) - float(before)) / abs(float(before)) * 100
 
 
 def _total(frame: pd.DataFrame) -> pd.Series | None:
     return queries.split_total(frame)[1]
+
+
+def _figure(row: pd.Series | None, name: str) -> float | None:
+    """One figure of a total row as a float; None when there is no row or no data."""
+    return None if row is None or is_missing(row[name]) else float(row[name])
 
 
 def _has_rows(groups: pd.DataFrame) -> bool:
@@ -249,7 +255,7 @@ def _table(frame: pd.DataFrame, *, total_rows: Sequence[bool] | None = None, wid
     for i, values in enumerate(frame.itertuples(index=False)):
         cells = []
         for j, (column, value) in enumerate(zip(frame.columns, values)):
-            text = "" if roi.is_missing(value) else str(value)
+            text = "" if is_missing(value) else str(value)
             if j == 0:
                 cells.append(f'<th scope="row">{_e(text)}</th>')
                 continue
@@ -299,12 +305,11 @@ _PRORATED = ("Some figures are prorated: rows that cover a week, a month or a re
 
 def _overview(d: ReportData, fig: Callable[[go.Figure], str]) -> str:
     groups, total = queries.split_total(d.current)
-    _, before = queries.split_total(d.before)
+    before = _total(d.before)
     cards = []
     for name in OVERVIEW_KPIS:
         m = METRICS[name]
-        now = None if total is None or roi.is_missing(total[name]) else float(total[name])
-        prev = None if before is None or roi.is_missing(before[name]) else float(before[name])
+        now, prev = _figure(total, name), _figure(before, name)
         shown = now if now is not None or m.unit == "percent" else 0.0
         cards.append((m.label, m.format(shown, d.currency), change_pct(now, prev), name in LOWER_IS_BETTER,
                       f"{m.formula}. {m.help}".strip()))
@@ -330,12 +335,11 @@ def _roi(d: ReportData, fig: Callable[[go.Figure], str]) -> str:
     revenue = roi.revenue_label(margin)
     cols = roi.columns(margin)
     groups, total = queries.split_total(d.roi_now)
-    _, before = queries.split_total(d.roi_before)
+    before = _total(d.roi_before)
     cards = []
     for name in ROI_CARDS:
         col = cols[name]
-        now = None if total is None or roi.is_missing(total[name]) else float(total[name])
-        prev = None if before is None or roi.is_missing(before[name]) else float(before[name])
+        now, prev = _figure(total, name), _figure(before, name)
         if now is None and col.unit == "money":
             now = 0.0
         cards.append((col.label, format_value(now, col.unit, currency), change_pct(now, prev),
@@ -374,16 +378,14 @@ def _roi(d: ReportData, fig: Callable[[go.Figure], str]) -> str:
 def _give_get(d: ReportData, fig: Callable[[go.Figure], str]) -> str:
     rules = give_get.RULES
     frame = d.give_get_now
-    _, total = queries.split_total(frame)
-    _, before = queries.split_total(d.give_get_before)
+    total, before = _total(frame), _total(d.give_get_before)
     parts = [_p(f"{d.period.label} · change against {d.previous.label}", "caption")]
     if not _give_get_has_data(d):
         return "".join([*parts, _note(f"No referrals or activities recorded between {d.period.label}.")])
     cards = []
     for name in GIVE_GET_CARDS:
         m = METRICS[name]
-        now = float(total[name])
-        prev = None if before is None or roi.is_missing(before[name]) else float(before[name])
+        now, prev = float(total[name]), _figure(before, name)
         cards.append((m.label, m.format(now, d.currency), change_pct(now, prev), False, m.formula))
     parts += [
         _cards(cards),
@@ -602,7 +604,7 @@ def _number_formats(currency: str) -> dict[str, str]:
 
 def _cell(value, kind: str):
     """A value as the workbook stores it: numbers as numbers, missing as empty, text neutralised."""
-    if roi.is_missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.date()
@@ -621,8 +623,7 @@ def _cell(value, kind: str):
 
 
 def _kpi_rows(d: ReportData) -> list[Column]:
-    _, total = queries.split_total(d.current)
-    _, before = queries.split_total(d.before)
+    total, before = _total(d.current), _total(d.before)
     names = [n for n in METRICS if n in d.current.columns]
     units = [METRICS[n].unit for n in names]
     now = [None if total is None else total[n] for n in names]

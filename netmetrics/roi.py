@@ -18,7 +18,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from netmetrics.db import Database
-from netmetrics.metrics import format_value
+from netmetrics.metrics import format_value, is_missing
 from netmetrics.periods import Period, add_months
 
 TYPICAL_BAND = (50.0, 200.0)  # DOMAIN.md: the average networking return ratio is 50-200 %
@@ -57,13 +57,16 @@ def columns(margin_pct: float = 100.0) -> dict[str, Column]:
 
 
 # -- queries --------------------------------------------------------------------------------------------
-def roi_table(db: Database, period: Period, hourly_rate: float = 0.0, margin_pct: float = 100.0) -> pd.DataFrame:
+def roi_table(db: Database, period: Period, hourly_rate: float = 0.0, margin_pct: float = 100.0,
+              payback: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per group active in the period plus a 'Total' row (is_total): costs, revenue (x margin),
     return ratio, net ROI, cost per referral and per sale, revenue per hour, and the payback of each
-    group from all its history up to the period's end."""
+    group from all its history up to the period's end. A caller that holds that payback already
+    (payback_summary with the same end, rate and margin) passes it so it is not computed twice."""
     frame = db.df("select * from mart_roi(?, ?, ?, ?)",
                   [period.start, period.end, float(hourly_rate), float(margin_pct)])
-    payback = payback_summary(db, period.end, hourly_rate, margin_pct)
+    if payback is None:
+        payback = payback_summary(db, period.end, hourly_rate, margin_pct)
     keep = ["group_id", "start_on", "months", "payback_month", "payback_on", "fell_back", "ahead_now"]
     return frame.merge(payback[keep], on="group_id", how="left")
 
@@ -109,14 +112,6 @@ def months_between(start, end) -> float:
     return whole + (end - month_from).days / (month_to - month_from).days
 
 
-def is_missing(value) -> bool:
-    """None, NaN, NaT or pd.NA: no data."""
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):  # a list or array is not a missing scalar
-        return False
-
-
 def payback_text(row) -> str:
     """'month 8 (Sep 2025)', 'month 8 (Sep 2025), behind again now', or 'not yet'."""
     month = row.get("payback_month")
@@ -138,7 +133,7 @@ def display_table(frame: pd.DataFrame, currency: str = "$", margin_pct: float = 
     cols = columns(margin_pct)
     shown = pd.DataFrame({"Group": frame["group"]})
     for name, col in cols.items():
-        shown[col.label] = [format_value(None if is_missing(v) else v, col.unit, currency) for v in frame[name]]
+        shown[col.label] = [format_value(v, col.unit, currency) for v in frame[name]]
     paid, months = [], []
     for _, row in frame.iterrows():
         if row["is_total"]:

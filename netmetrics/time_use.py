@@ -7,7 +7,7 @@ import pandas as pd
 
 from netmetrics.db import Database
 from netmetrics.metrics import format_value
-from netmetrics.periods import GRAINS, Period
+from netmetrics.periods import Period, check_grain
 
 HOUR_COLUMNS = ("event_hours", "prep_hours", "travel_hours", "recovery_hours")
 
@@ -28,8 +28,7 @@ def hours_by_group(db: Database, period: Period) -> pd.DataFrame:
 
 def hours_over_time(db: Database, period: Period, grain: str, fy_start_month: int = 1) -> pd.DataFrame:
     """Hours per bucket x group (and per bucket total, is_total) at a grain, split by kind."""
-    if grain not in GRAINS:
-        raise ValueError(f"unknown grain {grain!r}; choose one of {', '.join(GRAINS)}")
+    check_grain(grain)
     return db.df(
         "select bucket, is_total, group_id, \"group\", hours, event_hours, prep_hours, travel_hours, "
         "recovery_hours from mart_metrics(?, ?, ?, ?, 0.0) order by bucket, is_total, \"group\"",
@@ -42,8 +41,7 @@ def display_table(frame: pd.DataFrame) -> pd.DataFrame:
     for column, label in (("hours", "Hours"), ("event_hours", "Event"), ("prep_hours", "Preparation"),
                           ("travel_hours", "Travel"), ("recovery_hours", "Recovery")):
         shown[label] = [format_value(v, "hours") for v in frame[column]]
-    shown["Not the event itself"] = [format_value(None if pd.isna(v) else v * 100, "percent")
-                                     for v in frame["non_event_share"]]
+    shown["Not the event itself"] = [format_value(v, "share") for v in frame["non_event_share"]]
     shown["Referrals received"] = [format_value(v, "count") for v in frame["referrals_received"]]
     shown["Sales"] = [format_value(v, "count") for v in frame["sales"]]
     for column in ("hours_per_referral", "hours_per_sale"):

@@ -9,7 +9,7 @@ import pandas as pd
 
 from netmetrics.db import Database
 from netmetrics.metrics import METRICS, format_value
-from netmetrics.periods import GRAINS, Period, add_months
+from netmetrics.periods import Period, add_months, check_grain
 
 MEASURES = ("activities", "hours", "cost", "referrals_received", "referrals_given", "sales", "sales_value")
 SHARE_MEASURES = {"referrals_received": "referral_share", "sales_value": "revenue_share"}
@@ -42,8 +42,7 @@ def latest_yoy(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
 def group_shares(db: Database, period: Period, grain: str, fy_start_month: int = 1) -> pd.DataFrame:
     """One row per bucket x group: its share (0..1, NULL when the bucket has none) of referrals received
     and of revenue."""
-    if grain not in GRAINS:
-        raise ValueError(f"unknown grain {grain!r}; choose one of {', '.join(GRAINS)}")
+    check_grain(grain)
     return db.df("select * from mart_group_shares(?, ?, ?, ?)",
                  [period.start, period.end, grain, int(fy_start_month)])
 

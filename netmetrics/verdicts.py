@@ -32,7 +32,7 @@ from datetime import date
 
 import pandas as pd
 
-from netmetrics.metrics import format_value
+from netmetrics.metrics import format_value, is_missing
 
 TOO_EARLY, PAYING_BACK, WATCH, RECONSIDER = "too_early", "paying_back", "watch", "reconsider"
 
@@ -124,16 +124,8 @@ class Verdict:
 
 
 # -- the rules ------------------------------------------------------------------------------------------
-def _missing(value) -> bool:
-    """None, NaN, NaT or pd.NA: no data."""
-    try:
-        return value is None or bool(pd.isna(value))
-    except (TypeError, ValueError):  # a list or array is not a missing scalar
-        return False
-
-
 def _day(value) -> str:
-    if _missing(value):
+    if is_missing(value):
         return "?"
     value = value.date() if isinstance(value, pd.Timestamp) else value
     return f"{value:%d %b %Y}" if isinstance(value, date) else str(value)
@@ -150,23 +142,23 @@ def judge(row: Mapping, t: Thresholds = DEFAULTS, currency: str = "$") -> Verdic
     money = lambda v: format_value(v, "money", currency)  # noqa: E731
     name = row["group"]
     months = float(row["months_of_history"])
-    ratio = None if _missing(row.get("return_ratio_pct")) else float(row["return_ratio_pct"])
+    ratio = None if is_missing(row.get("return_ratio_pct")) else float(row["return_ratio_pct"])
     cost, revenue = float(row.get("cost") or 0), float(row.get("revenue") or 0)
-    paid_back = bool(row.get("ahead_now")) if not _missing(row.get("ahead_now")) else False
+    paid_back = bool(row.get("ahead_now")) if not is_missing(row.get("ahead_now")) else False
     span = f"({_day(row.get('window_from'))} – {_day(row.get('window_to'))})"
     window = (f"the last {t.window_months:g} months {span}" if months >= t.window_months
               else f"its {months:.1f} months so far {span}")
     history = f"{months:.1f} months of history since {_day(row.get('start_on'))}"
     ratio_text = (f"return ratio {ratio:,.0f} % ({money(revenue)} on {money(cost)} of cost over {window})"
                   if ratio is not None else f"{money(revenue)} on no cost over {window}")
-    if _missing(row.get("payback_month")):
+    if is_missing(row.get("payback_month")):
         payback = "not paid back since joining"
     else:
         payback = f"paid back in month {int(row['payback_month'])} ({_day(row.get('payback_on'))})"
         if not paid_back:
             payback += ", but behind again now"
     numbers = f"{history}; {ratio_text}; {payback}."
-    if not _missing(row.get("left_on")):
+    if not is_missing(row.get("left_on")):
         numbers += f" Left on {_day(row['left_on'])}: judged on its record up to then."
     flag = red_flag(row, t)
 
@@ -229,7 +221,7 @@ def display_table(judged: pd.DataFrame, currency: str = "$", window_months: int 
     """The verdict table as people read it."""
     last = f"last {window_months:g} months"
     def payback(row):
-        if _missing(row["payback_month"]):
+        if is_missing(row["payback_month"]):
             return "not yet"
         return f"month {int(row['payback_month'])}" + ("" if row["ahead_now"] else ", behind again")
 
@@ -237,13 +229,11 @@ def display_table(judged: pd.DataFrame, currency: str = "$", window_months: int 
         "Group": judged["group"],
         "Verdict": judged["verdict_label"],
         "Months of history": [f"{m:.1f}" for m in judged["months_of_history"]],
-        f"Return ratio, {last}": [format_value(None if _missing(v) else v, "percent")
-                                      for v in judged["return_ratio_pct"]],
+        f"Return ratio, {last}": [format_value(v, "percent") for v in judged["return_ratio_pct"]],
         f"Cost, {last}": [format_value(v, "money", currency) for v in judged["cost"]],
         f"Revenue, {last}": [format_value(v, "money", currency) for v in judged["revenue"]],
         "Paid back": [payback(r) for _, r in judged.iterrows()],
-        "Own purchases / given": [format_value(None if _missing(v) else v * 100, "percent")
-                                  for v in judged["own_purchase_share"]],
+        "Own purchases / given": [format_value(v, "share") for v in judged["own_purchase_share"]],
         "Red flag": ["yes" if f else "" for f in judged["red_flag"]],
         "Rule": judged["rule"],
     })

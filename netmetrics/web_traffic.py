@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 from netmetrics.db import Database
-from netmetrics.periods import Period
+from netmetrics.periods import Period, check_grain
+from netmetrics.queries import WEB_GRAINS
 
-WEB_GRAINS = ("day", "week", "month")
 TOTAL_FIELDS = ("direct_sessions", "social_sessions", "paid_social_sessions", "total_sessions")
 MAX_LAG_WEEKS = 8
 MIN_PAIRS = 8  # fewer weekly pairs than this: no correlation is shown for that lag
@@ -39,8 +39,7 @@ def web_span(db: Database) -> tuple[date, date] | None:
 def sessions_over_time(db: Database, period: Period, grain: str = "week") -> pd.DataFrame:
     """One row per bucket: direct, social, paid social and all sessions (channel columns NULL where the
     exports have no channel), whether web data exists there, and the activities recorded."""
-    if grain not in WEB_GRAINS:
-        raise ValueError(f"unknown grain {grain!r}; choose one of {', '.join(WEB_GRAINS)}")
+    check_grain(grain, WEB_GRAINS)
     return db.df("select * from mart_web_activity(?, ?, ?)", [period.start, period.end, grain])
 
 

@@ -23,6 +23,8 @@ from datetime import date
 
 import pandas as pd
 
+from netmetrics import metrics
+
 DAYS_PER_MONTH = 365.25 / 12
 
 GROUP_DRIVERS = {
@@ -45,7 +47,7 @@ GLOBAL_DRIVERS = {
 LIMITS = {"horizon_months": (1, 120), "gross_margin_pct": (0, 100), "sales_per_referral": (0, 100),
           "sales_per_person_met": (0, 100)}
 MAX_VALUE = 1e9
-GROUP_TYPES = ("chamber", "lead_group", "event", "association", "social", "informal", "other")
+GROUP_TYPES = tuple(metrics.GROUP_TYPES)
 
 # Typical monthly figures to start a hypothetical group from (rough, editable in the UI), and the
 # months before it brings its first sale: networking pays late.
@@ -94,10 +96,12 @@ class Drivers:
     other_revenue_per_month: float = 0.0  # revenue stored without a sale count: kept as it is
     ramp_up_months: float = 0.0  # a new group brings no sale before this (baseline groups: 0)
 
+    def sales_per_activity(self) -> float:
+        return (self.referrals_per_activity * self.sales_per_referral
+                + self.people_met_per_activity * self.sales_per_person_met)
+
     def sales_per_month(self) -> float:
-        per_activity = (self.referrals_per_activity * self.sales_per_referral
-                        + self.people_met_per_activity * self.sales_per_person_met)
-        return self.activities_per_month * per_activity
+        return self.activities_per_month * self.sales_per_activity()
 
 
 @dataclass(frozen=True)
@@ -261,8 +265,7 @@ def break_even(line: GroupLine, g: Globals) -> BreakEven:
     sales_margin = d.sales_per_month() * margin
     avg_value = (cost - fixed_revenue) / sales_margin if sales_margin else None
     # activities: cost and revenue both grow with activities; dues and fixed revenue do not
-    per_activity_revenue = (d.referrals_per_activity * d.sales_per_referral
-                            + d.people_met_per_activity * d.sales_per_person_met) * d.avg_sale_value * margin
+    per_activity_revenue = d.sales_per_activity() * d.avg_sale_value * margin
     per_activity_cost = d.expenses_per_activity + d.hours_per_activity * g.hourly_value
     gap = per_activity_revenue - per_activity_cost
     activities = (d.dues_per_month - fixed_revenue) / gap if gap > 0 else None

@@ -27,15 +27,16 @@ def axis_title(metric: str, currency: str) -> str:
     return f"{m.label} ({unit})" if unit else m.label
 
 
-def hover_format(metric: str, currency: str) -> str:
+def hover_format(metric: str, currency: str, field: str = "y") -> str:
+    """A hover template's value of `metric` in its unit; `field` is the template variable (y, customdata[0])."""
     m = METRICS[metric]
     if m.unit in ("money", "money_ratio"):
-        return f"{currency}%{{y:,.2f}}"
+        return f"{currency}%{{{field}:,.2f}}"
     if m.unit == "hours":
-        return "%{y:,.1f} h"
+        return f"%{{{field}:,.1f}} h"
     if m.unit == "percent":
-        return "%{y:,.0f} %"
-    return "%{y:,.2f}" if m.unit == "ratio" else "%{y:,.1f}"
+        return f"%{{{field}:,.0f}} %"
+    return f"%{{{field}:,.2f}}" if m.unit == "ratio" else f"%{{{field}:,.1f}}"
 
 
 def layout(fig: go.Figure, title: str, **kwargs) -> go.Figure:

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from netmetrics.charts.base import NEUTRAL, layout
-from netmetrics.charts.roi import band_and_break_even, log_percent_axis
+from netmetrics.charts.roi import ratio_axis_title, ratio_bar_figure
 
 
 def cost_and_revenue_by_type(types: pd.DataFrame, type_colors: dict[str, str], currency: str = "$",
@@ -33,16 +33,6 @@ def return_ratio_by_type(types: pd.DataFrame, type_colors: dict[str, str], band=
     """The return ratio per type on a log axis with the typical band and break-even marked."""
     rated = types[types["return_ratio_pct"].notna() & (types["return_ratio_pct"] > 0)]
     labels = rated["label"].tolist()
-    fig = go.Figure(go.Bar(
-        y=labels, x=rated["return_ratio_pct"], orientation="h",
-        marker={"color": [type_colors.get(t, NEUTRAL) for t in rated["type"]]},
-        text=[f"{v:,.0f} %" for v in rated["return_ratio_pct"]], textposition="outside",
-        customdata=rated[["net_roi_pct"]].to_numpy(),
-        hovertemplate="%{y}<br>Return ratio: %{x:,.1f} %<br>Net ROI: %{customdata[0]:+,.1f} %<extra></extra>",
-    ))
-    band_and_break_even(fig, band)
-    values = [*rated["return_ratio_pct"].tolist(), band[0], band[1]]
-    log_percent_axis(fig, "x", max(min(values) / 2, 1), max(values) * 3,
-                     f"Return ratio: {revenue_label.lower()} ÷ cost × 100 (%, log scale)")
-    fig.update_yaxes(autorange="reversed")
+    fig = ratio_bar_figure(rated, labels, [type_colors.get(t, NEUTRAL) for t in rated["type"]], band,
+                           ratio_axis_title(revenue_label))
     return layout(fig, "Return ratio by group type", showlegend=False, height=max(300, 60 * len(labels) + 140))

@@ -8,6 +8,10 @@ import plotly.graph_objects as go
 from netmetrics.charts.base import HOUR_COLORS, HOUR_PARTS, NEUTRAL, axis_title, hover_format, layout
 from netmetrics.metrics import METRICS
 
+# The measures of queries.shares that the share charts draw, with their labels.
+SHARE_MEASURES = {"activities": "Activities", "hours": "Hours", "referrals_received": "Referrals received",
+                  "sales_value": "Revenue"}
+
 
 def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str = "$") -> go.Figure:
     """Per group, a horizontal pair: cost (grey, outlined in the group's colour) above revenue (the
@@ -32,12 +36,10 @@ def cost_vs_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str 
 
 def shares_by_group(shares: pd.DataFrame, colors: dict[str, str]) -> go.Figure:
     """100 % bars: each group's share of activities, hours, referrals and revenue, side by side."""
-    measures = {"activities": "Activities", "hours": "Hours", "referrals_received": "Referrals received",
-                "sales_value": "Revenue"}
     fig = go.Figure()
     for _, row in shares.iterrows():
-        values = [row[c] * 100 if pd.notna(row[c]) else 0 for c in measures]
-        fig.add_bar(name=row["group"], y=list(measures.values()), x=values, orientation="h",
+        values = [row[c] * 100 if pd.notna(row[c]) else 0 for c in SHARE_MEASURES]
+        fig.add_bar(name=row["group"], y=list(SHARE_MEASURES.values()), x=values, orientation="h",
                     marker={"color": colors.get(row["group"], NEUTRAL)},
                     hovertemplate=f"{row['group']}: %{{x:.1f}} % of %{{y}}<extra></extra>")
     fig.update_xaxes(title="Share of the period's total (%)", range=[0, 100], ticksuffix=" %")
@@ -72,10 +74,8 @@ def hours_split_over_time(series: pd.DataFrame, *, grain: str = "month") -> go.F
 
 def group_share_bars(shares_row: pd.Series, color: str) -> go.Figure:
     """One group's share of all activities, hours, referrals and revenue."""
-    measures = {"activities": "Activities", "hours": "Hours", "referrals_received": "Referrals received",
-                "sales_value": "Revenue"}
-    values = [shares_row[c] * 100 if pd.notna(shares_row[c]) else 0 for c in measures]
-    fig = go.Figure(go.Bar(x=list(measures.values()), y=values, marker={"color": color},
+    values = [shares_row[c] * 100 if pd.notna(shares_row[c]) else 0 for c in SHARE_MEASURES]
+    fig = go.Figure(go.Bar(x=list(SHARE_MEASURES.values()), y=values, marker={"color": color},
                            text=[f"{v:.0f} %" for v in values], textposition="outside",
                            hovertemplate="%{x}: %{y:.1f} % of all groups<extra></extra>"))
     fig.update_yaxes(title="Share of all groups (%)", range=[0, 110], ticksuffix=" %")

@@ -65,6 +65,28 @@ def cost_and_revenue(groups: pd.DataFrame, colors: dict[str, str], currency: str
                   height=max(320, 70 * len(names) + 140))
 
 
+def ratio_axis_title(revenue_label: str = "Revenue") -> str:
+    return f"Return ratio: {revenue_label.lower()} ÷ cost × 100 (%, log scale)"
+
+
+def ratio_bar_figure(rated: pd.DataFrame, labels: list[str], bar_colors: list[str], band, axis_title: str,
+                     **bar) -> go.Figure:
+    """Horizontal bars of `rated` rows' return ratio (all above 0) on a log axis, with the typical band
+    shaded and break-even marked; the hover adds the net ROI. Shared by groups and group types."""
+    fig = go.Figure(go.Bar(
+        y=labels, x=rated["return_ratio_pct"], orientation="h", marker={"color": bar_colors},
+        text=[f"{v:,.0f} %" for v in rated["return_ratio_pct"]], textposition="outside",
+        customdata=rated[["net_roi_pct"]].to_numpy(),
+        hovertemplate="%{y}<br>Return ratio: %{x:,.1f} %<br>Net ROI: %{customdata[0]:+,.1f} %<extra></extra>",
+        **bar,
+    ))
+    band_and_break_even(fig, band)
+    values = [*rated["return_ratio_pct"].tolist(), band[0], band[1]]
+    log_percent_axis(fig, "x", max(min(values) / 2, 1), max(values) * 3, axis_title)
+    fig.update_yaxes(autorange="reversed")
+    return fig
+
+
 def return_ratio_bars(groups: pd.DataFrame, colors: dict[str, str], band=(50.0, 200.0),
                       revenue_label: str = "Revenue") -> go.Figure:
     """The return ratio per group on a log axis, with the typical 50-200 % band shaded and break-even
@@ -72,20 +94,11 @@ def return_ratio_bars(groups: pd.DataFrame, colors: dict[str, str], band=(50.0, 
     rated = groups[groups["return_ratio_pct"].notna() & (groups["return_ratio_pct"] > 0)]
     zero = groups[groups["return_ratio_pct"].notna() & (groups["return_ratio_pct"] <= 0)]
     names = rated["group"].tolist()
-    fig = go.Figure(go.Bar(
-        y=names, x=rated["return_ratio_pct"], orientation="h", name="Return ratio",
-        marker={"color": [colors.get(n, NEUTRAL) for n in names]},
-        text=[f"{v:,.0f} %" for v in rated["return_ratio_pct"]], textposition="outside",
-        customdata=rated[["net_roi_pct"]].to_numpy(),
-        hovertemplate="%{y}<br>Return ratio: %{x:,.1f} %<br>Net ROI: %{customdata[0]:+,.1f} %<extra></extra>",
-    ))
-    band_and_break_even(fig, band)
-    values = [*rated["return_ratio_pct"].tolist(), band[0], band[1]]
-    axis_title = f"Return ratio: {revenue_label.lower()} ÷ cost × 100 (%, log scale)"
+    axis_title = ratio_axis_title(revenue_label)
     if len(zero):
         axis_title += f"<br>Not shown (no {revenue_label.lower()}): {', '.join(zero['group'])}"
-    log_percent_axis(fig, "x", max(min(values) / 2, 1), max(values) * 3, axis_title)
-    fig.update_yaxes(autorange="reversed")
+    fig = ratio_bar_figure(rated, names, [colors.get(n, NEUTRAL) for n in names], band, axis_title,
+                           name="Return ratio")
     return layout(fig, "Return ratio by group", showlegend=False, height=max(300, 60 * len(names) + 160))
 
 

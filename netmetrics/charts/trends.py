@@ -5,17 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from netmetrics.charts.base import NEUTRAL, axis_title, layout
+from netmetrics.charts.base import NEUTRAL, axis_title, hover_format, layout
 from netmetrics.metrics import METRICS
-
-
-def _value_format(measure: str, currency: str, field: str = "y") -> str:
-    unit = METRICS[measure].unit
-    if unit in ("money", "money_ratio"):
-        return f"{currency}%{{{field}:,.2f}}"
-    if unit == "hours":
-        return f"%{{{field}:,.1f}} h"
-    return f"%{{{field}:,.1f}}"
 
 
 def rolling_lines(rows: pd.DataFrame, measure: str, colors: dict[str, str], currency: str = "$") -> go.Figure:
@@ -28,8 +19,8 @@ def rolling_lines(rows: pd.DataFrame, measure: str, colors: dict[str, str], curr
             name=name, x=part["bucket"], y=part["rolling_12"], mode="lines+markers",
             line={"color": "#555" if is_total else colors.get(name, NEUTRAL), "dash": "dash" if is_total else "solid"},
             customdata=list(zip(part["value"], yoy, strict=True)),
-            hovertemplate=(f"{name}<br>12 months to %{{x|%b %Y}}: {_value_format(measure, currency)}<br>"
-                           f"That month alone: {_value_format(measure, currency, 'customdata[0]')}<br>"
+            hovertemplate=(f"{name}<br>12 months to %{{x|%b %Y}}: {hover_format(measure, currency)}<br>"
+                           f"That month alone: {hover_format(measure, currency, 'customdata[0]')}<br>"
                            "Change on a year earlier: %{customdata[1]}<extra></extra>"))
     fig.update_yaxes(title=f"{axis_title(measure, currency)}, sum of 12 months", rangemode="tozero")
     fig.update_xaxes(title="12 months ending with the month")
@@ -47,8 +38,8 @@ def yoy_bars(latest: pd.DataFrame, measure: str, colors: dict[str, str], currenc
         y=names, x=values.fillna(0), orientation="h", marker={"color": bar_colors}, text=text, textposition="outside",
         cliponaxis=False,
         customdata=list(zip(latest["rolling_12"], latest["year_before"].fillna(float("nan")), strict=True)),
-        hovertemplate=(f"%{{y}}<br>Last 12 months: {_value_format(measure, currency, 'customdata[0]')}<br>"
-                       f"12 months before: {_value_format(measure, currency, 'customdata[1]')}<br>"
+        hovertemplate=(f"%{{y}}<br>Last 12 months: {hover_format(measure, currency, 'customdata[0]')}<br>"
+                       f"12 months before: {hover_format(measure, currency, 'customdata[1]')}<br>"
                        "Change: %{text}<extra></extra>")))
     fig.add_vline(x=0, line={"color": "#444"})
     fig.update_xaxes(title="Change on the 12 months before (%)", ticksuffix=" %")
@@ -82,10 +73,10 @@ def period_pair_bars(pair: pd.DataFrame, measure: str, colors: dict[str, str], l
     group_colors_ = [colors.get(n, NEUTRAL) for n in names]
     fig = go.Figure([
         go.Bar(name=label_a, x=names, y=rows["value_a"], marker={"color": group_colors_},
-               hovertemplate=f"%{{x}}<br>{label_a}: {_value_format(measure, currency)}<extra></extra>"),
+               hovertemplate=f"%{{x}}<br>{label_a}: {hover_format(measure, currency)}<extra></extra>"),
         go.Bar(name=f"{label_b} (grey)", x=names, y=rows["value_b"],
                marker={"color": NEUTRAL, "line": {"color": group_colors_, "width": 2}},
-               hovertemplate=f"%{{x}}<br>{label_b}: {_value_format(measure, currency)}<extra></extra>"),
+               hovertemplate=f"%{{x}}<br>{label_b}: {hover_format(measure, currency)}<extra></extra>"),
     ])
     fig.update_yaxes(title=axis_title(measure, currency), rangemode="tozero")
     fig.update_xaxes(title="Group")

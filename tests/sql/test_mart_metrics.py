@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from netmetrics import queries
+from netmetrics import queries, time_use, trends, web_traffic
 from netmetrics.db import Database
 from netmetrics.metrics import SUMMARY_FIELDS
 from netmetrics.periods import Period
@@ -102,9 +102,17 @@ def test_empty_database_gives_no_rows_and_no_error(empty_db):
     assert queries.data_span(empty_db) is None
 
 
-def test_bad_grain_is_refused(hand_db):
-    with pytest.raises(ValueError, match="grain"):
-        queries.series(hand_db, JANUARY, "fortnight")
+@pytest.mark.parametrize(("read", "allowed"), [
+    (lambda db, grain: queries.series(db, JANUARY, grain), "week, month, quarter, year"),
+    (lambda db, grain: time_use.hours_over_time(db, JANUARY, grain), "week, month, quarter, year"),
+    (lambda db, grain: trends.group_shares(db, JANUARY, grain), "week, month, quarter, year"),
+    (lambda db, grain: queries.web(db, JANUARY, grain), "day, week, month"),
+    (lambda db, grain: web_traffic.sessions_over_time(db, JANUARY, grain), "day, week, month"),
+])
+def test_bad_grain_is_refused(hand_db, read, allowed):
+    with pytest.raises(ValueError, match="grain") as refused:
+        read(hand_db, "fortnight")
+    assert str(refused.value) == f"unknown grain 'fortnight'; choose one of {allowed}"
 
 
 def test_dates_are_bound_not_formatted(hand_db):
@@ -117,3 +125,9 @@ def test_dates_are_bound_not_formatted(hand_db):
 
 def test_database_is_a_real_file(hand_db):
     assert hand_db.path.exists() and isinstance(hand_db, Database)
+    hand_db.close()
+    reopened = Database(hand_db.path)  # the rows were written to the file, not kept in memory
+    try:
+        assert reopened.scalar("select count(*) from groups") == 3
+    finally:
+        reopened.close()

@@ -128,6 +128,20 @@ def test_left_group_stops_at_its_last_record_and_pays_dues_only_while_member(emp
     assert got["dues"].sum() == pytest.approx(45)  # 1 Jan - 14 Feb
 
 
+@pytest.mark.parametrize(("joined", "left", "dues"), [
+    (None, None, 31.0),  # a member all month
+    ("2025-01-16", None, 16.0),  # joined mid-month
+    ("2024-05-01", "2025-01-10", 10.0),  # left on the 10th
+    ("2025-02-01", None, 0.0),  # joined later: not a member then
+    (None, "2024-12-31", 0.0),  # left before
+])
+def test_membership_dues_count_the_days_of_membership(empty_db, joined, left, dues):
+    """The dues macro of mart_payback and mart_verdict_inputs: annual dues / 365 per day of membership."""
+    got = empty_db.scalar("select membership_dues(date '2025-01-01', date '2025-01-31', cast(? as date), "
+                          "cast(? as date), 365)", [joined, left])
+    assert got == pytest.approx(dues)
+
+
 def test_payback_cost_equals_mart_metrics_cost_over_the_same_days(hand_db):
     """Both marts count dues by day and spread range rows by day: their costs agree."""
     end = date(2025, 1, 31)

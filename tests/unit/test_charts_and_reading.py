@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from netmetrics import charts, queries, reading
@@ -65,3 +67,14 @@ def test_formatting_shows_a_dash_for_no_data(hand_db):
     quiet = table[table["Group"] == "Quiet"].iloc[0]
     assert quiet["Sales per activity"] == "–" and quiet["Revenue"] == "€100" and quiet["Return ratio"] == "–"
     assert format_value(1234.4, "money", "$") == "$1,234" and format_value(12.5, "money", "$") == "$12.50"
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), pd.NA, pd.NaT, np.float32("nan")])
+@pytest.mark.parametrize("unit", ["count", "hours", "money", "money_ratio", "ratio", "percent", "share"])
+def test_every_kind_of_missing_value_is_a_dash(missing, unit):
+    assert format_value(missing, unit, "€") == "–"
+
+
+def test_a_share_is_shown_in_percent():
+    assert format_value(0.8, "share") == "80 %" == format_value(80, "percent")
+    assert format_value(0.0449, "share") == "4 %" and format_value(12.5, "share") == "1,250 %"

@@ -16,14 +16,6 @@ START = END - timedelta(days=729)
 FACTS = ("activities", "referrals", "sales", "web_visits")
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    database = Database(tmp_path_factory.mktemp("demo") / "t.duckdb")
-    demo.load_demo(database, END)
-    yield database
-    database.close()
-
-
 @pytest.fixture
 def fresh_db(tmp_path):
     database = Database(tmp_path / "t.duckdb")
@@ -114,13 +106,13 @@ def test_load_demo_writes_one_import_and_flags_the_workspace(fresh_db):
                                [import_id]) == 0
 
 
-def test_loading_twice_is_refused_and_changes_nothing(db):
-    before = db.data_version()
+def test_loading_twice_is_refused_and_changes_nothing(demo_db):
+    before = demo_db.data_version()
     with pytest.raises(ValueError, match="already holds groups"):
-        demo.load_demo(db, END)
-    assert db.scalar("select count(*) from imports") == 1
-    assert db.scalar("select count(*) from groups") == 6
-    assert db.data_version() == before
+        demo.load_demo(demo_db, END)
+    assert demo_db.scalar("select count(*) from imports") == 1
+    assert demo_db.scalar("select count(*) from groups") == 6
+    assert demo_db.data_version() == before
 
 
 def test_clear_all_data_empties_every_table_and_allows_a_new_load(fresh_db):
@@ -135,12 +127,12 @@ def test_clear_all_data_empties_every_table_and_allows_a_new_load(fresh_db):
     assert fresh_db.scalar("select count(*) from groups") == 6
 
 
-def test_sales_point_at_earlier_referrals_of_their_group(db):
-    links = db.df("""
+def test_sales_point_at_earlier_referrals_of_their_group(demo_db):
+    links = demo_db.df("""
         select s.group_id = r.group_id as same_group, r.direction, s.start_date - r.start_date as lag_days
         from sales as s join referrals as r using (referral_id)""")
-    total = db.scalar("select count(*) from sales")
-    assert len(links) == db.scalar("select count(referral_id) from sales")
+    total = demo_db.scalar("select count(*) from sales")
+    assert len(links) == demo_db.scalar("select count(referral_id) from sales")
     assert 0.6 * total <= len(links) < total  # most sales have a referral, some do not
     assert links["same_group"].all()
     assert (links["direction"] == "received").all()
@@ -148,8 +140,8 @@ def test_sales_point_at_earlier_referrals_of_their_group(db):
     assert links["lag_days"].median() >= 30
 
 
-def test_facts_fall_inside_each_membership(db):
-    outside = db.scalar("""
+def test_facts_fall_inside_each_membership(demo_db):
+    outside = demo_db.scalar("""
         select count(*) from (
             select group_id, start_date, end_date from activities
             union all select group_id, start_date, end_date from referrals
@@ -160,25 +152,25 @@ def test_facts_fall_inside_each_membership(db):
 
 
 # -- the stories ------------------------------------------------------------------------------------
-def test_lead_group_pays_back_in_month_seven_to_nine_and_stays_ahead(db):
-    lead = group(db, "lead_group")
+def test_lead_group_pays_back_in_month_seven_to_nine_and_stays_ahead(demo_db):
+    lead = group(demo_db, "lead_group")
     assert 20 <= (END.year - lead["joined_on"].year) * 12 + END.month - lead["joined_on"].month <= 22
-    months = cumulative_since_joining(db, "lead_group")
+    months = cumulative_since_joining(demo_db, "lead_group")
     ahead = months["cum_revenue"] > months["cum_cost"]
     payback = int(months.loc[ahead, "month_no"].min())
     assert 7 <= payback <= 9
     assert ahead[months["month_no"] >= payback].all()
 
 
-def test_chamber_never_pays_back(db):
-    months = cumulative_since_joining(db, "chamber")
+def test_chamber_never_pays_back(demo_db):
+    months = cumulative_since_joining(demo_db, "chamber")
     assert len(months) >= 20
     assert (months["cum_revenue"] < months["cum_cost"]).all()
-    assert all_time(db).loc["chamber", "return_ratio_pct"] < 100
+    assert all_time(demo_db).loc["chamber", "return_ratio_pct"] < 100
 
 
-def test_social_group_takes_the_most_hours_for_the_fewest_sales(db):
-    groups = all_time(db)
+def test_social_group_takes_the_most_hours_for_the_fewest_sales(demo_db):
+    groups = all_time(demo_db)
     assert groups["hours"].idxmax() == "social"
     assert groups.loc["social", "hours"] > 1.5 * groups.drop("social")["hours"].max()
     judged = groups.drop("association")  # too early to have sales
@@ -186,48 +178,48 @@ def test_social_group_takes_the_most_hours_for_the_fewest_sales(db):
     assert (groups["sales_value"] / groups["hours"]).drop("association").idxmin() == "social"
 
 
-def test_informal_network_has_the_fewest_activities_and_best_referrals(db):
-    groups = all_time(db)
+def test_informal_network_has_the_fewest_activities_and_best_referrals(demo_db):
+    groups = all_time(demo_db)
     assert groups["activities"].idxmin() == "informal"
     assert groups["value_per_referral"].idxmax() == "informal"
 
 
-def test_association_is_too_early_to_judge(db):
-    association = group(db, "association")
+def test_association_is_too_early_to_judge(demo_db):
+    association = group(demo_db, "association")
     assert association["joined_on"] == END - timedelta(days=90)
     assert association["joined_on"] > END - timedelta(days=183)
-    assert all_time(db).loc["association", "activities"] > 0
+    assert all_time(demo_db).loc["association", "activities"] > 0
 
 
-def test_event_series_was_left_last_year(db):
-    event = group(db, "event")
+def test_event_series_was_left_last_year(demo_db):
+    event = group(demo_db, "event")
     assert event["left_on"].year == END.year - 1
-    assert all_time(db).loc["event", "activities"] > 0
-    after = db.df("select * from mart_metrics(?, ?, 'period', 1, 0) where group_id = ?",
+    assert all_time(demo_db).loc["event", "activities"] > 0
+    after = demo_db.df("select * from mart_metrics(?, ?, 'period', 1, 0) where group_id = ?",
                   [event["left_on"] + timedelta(days=1), END, event["group_id"]])
     measures = ["activities", "referrals_received", "referrals_given", "sales", "cost"]
     assert after[measures].fillna(0).eq(0).all(axis=None)
 
 
-def test_own_purchases_exist_and_are_a_minority_of_given_referrals(db):
-    total = db.df("select * from mart_metrics(?, ?, 'period', 1, 0) where is_total", [START, END]).iloc[0]
+def test_own_purchases_exist_and_are_a_minority_of_given_referrals(demo_db):
+    total = demo_db.df("select * from mart_metrics(?, ?, 'period', 1, 0) where is_total", [START, END]).iloc[0]
     assert total["own_purchases"] > 0
     assert total["own_purchases"] < 0.4 * total["referrals_given"]
-    assert db.scalar("select count(*) from referrals where own_purchase and direction <> 'given'") == 0
-    both = db.scalar("select count(distinct direction) from referrals")
+    assert demo_db.scalar("select count(*) from referrals where own_purchase and direction <> 'given'") == 0
+    both = demo_db.scalar("select count(distinct direction) from referrals")
     assert both == 2
 
 
-def test_activity_time_beyond_the_event_is_visible(db):
-    groups = all_time(db)
+def test_activity_time_beyond_the_event_is_visible(demo_db):
+    groups = all_time(demo_db)
     for group_type in ("chamber", "lead_group", "event"):
         row = groups.loc[group_type]
         assert row["prep_hours"] + row["travel_hours"] + row["recovery_hours"] > row["event_hours"] * 0.6
 
 
 # -- web visits -------------------------------------------------------------------------------------
-def test_web_visits_have_five_channels_every_day(db):
-    web = db.df("select * from web_visits")
+def test_web_visits_have_five_channels_every_day(demo_db):
+    web = demo_db.df("select * from web_visits")
     assert len(web) == 730 * 5
     assert set(web["channel"]) == set(demo.CHANNELS)
     per_day = web.groupby("start_date")["channel"].nunique()

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from netmetrics import charts, demo, give_get
+from netmetrics import charts, give_get
 from netmetrics.charts import give_get as gg_charts
 from netmetrics.db import Database
 from netmetrics.periods import Period
@@ -100,12 +100,9 @@ def test_charts(gg_db):
     assert dict(zip(part.data[0].y, part.data[0].x))["Silent"] == 6
 
 
-def test_demo_chamber_own_purchases_raise_the_red_flag(tmp_path):
-    db = Database(tmp_path / "demo.duckdb")
-    demo.load_demo(db, date(2026, 11, 23))
-    frame = give_get.give_get(db, Period(date(2024, 11, 24), date(2026, 11, 23))).set_index("group")
+def test_demo_chamber_own_purchases_raise_the_red_flag(demo_db):
+    frame = give_get.give_get(demo_db, Period(date(2024, 11, 24), date(2026, 11, 23))).set_index("group")
     chamber = frame.loc["Riverside Chamber of Commerce"]
     assert chamber["own_purchase_share"] == 1 and chamber["referrals_given"] >= 3 and chamber["own_purchase_flag"]
     assert frame["own_purchase_flag"].sum() == 1  # the lead group gives mostly real referrals
     assert frame.loc["LinkedIn Local Makers", "balance_label"] == "taker"
-    db.close()

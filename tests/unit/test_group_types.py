@@ -6,9 +6,8 @@ from datetime import date
 
 import pytest
 
-from netmetrics import demo, group_types, queries
+from netmetrics import group_types, queries
 from netmetrics.charts import group_types as type_charts
-from netmetrics.db import Database
 from netmetrics.metrics import GROUP_TYPES
 from netmetrics.periods import Period
 
@@ -22,12 +21,9 @@ def test_every_type_has_guidance_and_a_colour():
 
 
 @pytest.fixture(scope="module")
-def types(tmp_path_factory):
-    db = Database(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    demo.load_demo(db, PERIOD.end)
-    frame = group_types.by_type(db, PERIOD, hourly_rate=25)
-    total = queries.comparison(db, PERIOD, hourly_rate=25).set_index("group").loc["Total"]
-    db.close()
+def types(demo_db):
+    frame = group_types.by_type(demo_db, PERIOD, hourly_rate=25)
+    total = queries.comparison(demo_db, PERIOD, hourly_rate=25).set_index("group").loc["Total"]
     return frame, total
 
 
@@ -54,6 +50,10 @@ def test_type_table_reading_and_figures(types):
     assert [(s.x0, s.x1) for s in fig.layout.shapes if s.type == "rect"] == [(50, 200)]
     colors = dict(zip(fig.data[0].y, fig.data[0].marker.color))
     assert colors["Social media"] == group_types.TYPE_COLORS["social"]
+    assert fig.layout.xaxis.type == "log" and fig.layout.title.text == "Return ratio by group type"
+    assert fig.layout.xaxis.title.text == "Return ratio: revenue ÷ cost × 100 (%, log scale)"
+    assert list(fig.data[0].text) == [f"{v:,.0f} %" for v in by_type.set_index("label").loc[
+        list(fig.data[0].y), "return_ratio_pct"]]
     bars = type_charts.cost_and_revenue_by_type(by_type, group_types.TYPE_COLORS, "€")
     assert len(bars.data) == 2 and bars.layout.xaxis.title.text == "Money (€)"
     line = group_types.summary_line(by_type.set_index("type").loc["lead_group"], "€")

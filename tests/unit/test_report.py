@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from plotly.offline import get_plotlyjs
 
-from netmetrics import demo, queries, report
+from netmetrics import queries, report
 from netmetrics.db import Database
 from netmetrics.metrics import format_value
 from netmetrics.periods import Period
@@ -23,14 +23,6 @@ JANUARY = Period(date(2025, 1, 1), date(2025, 1, 31))
 GENERATED = datetime(2026, 11, 23, 9, 30)
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_FORMULA = '=HYPERLINK("x")'
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = Database(tmp_path_factory.mktemp("report") / "demo.duckdb")
-    demo.load_demo(db, date(2026, 11, 23))
-    yield db
-    db.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from netmetrics import demo, roi
+from netmetrics import roi
 from netmetrics.charts import roi as roi_charts
-from netmetrics.db import Database
 from netmetrics.periods import Period
 
 END = date(2026, 11, 23)
@@ -47,14 +46,6 @@ def test_columns_say_whether_revenue_is_profit():
     assert cols["revenue_per_hour"].label == "Gross profit per hour"
     assert "100 % = break-even" in cols["return_ratio_pct"].formula
     assert "0 % = break-even" in cols["net_roi_pct"].formula
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = Database(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    demo.load_demo(db, END)
-    yield db
-    db.close()
 
 
 def test_demo_payback_stories(demo_db):
@@ -119,3 +110,12 @@ def test_payback_figures(demo_db):
     assert roi.payback_reading(summary).startswith("Paid back: ")
     table = roi.payback_table(summary).set_index("Group")
     assert table.loc["Riverside Chamber of Commerce", "Ahead (+) or behind (−)"].startswith("−$")
+
+
+def test_roi_table_uses_a_payback_it_is_given(demo_db):
+    period = Period(date(2025, 11, 24), END)
+    payback = roi.payback_summary(demo_db, END, 25, 60)
+    given = roi.roi_table(demo_db, period, 25, 60, payback=payback)
+    pd.testing.assert_frame_equal(given, roi.roi_table(demo_db, period, 25, 60))
+    fake = payback.assign(payback_month=3)  # what is given is what is used
+    assert set(roi.roi_table(demo_db, period, payback=fake).query("not is_total")["payback_month"]) == {3}

@@ -5,9 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from netmetrics import charts, demo, time_use
+from netmetrics import charts, time_use
 from netmetrics.charts import time_use as time_charts
-from netmetrics.db import Database
 from netmetrics.periods import Period
 
 JANUARY = Period(date(2025, 1, 1), date(2025, 1, 31))
@@ -76,14 +75,6 @@ def test_charts_stack_the_parts_and_say_no_referrals(hand_db):
     over = time_charts.hours_over_time(time_use.hours_over_time(hand_db, JANUARY, "month"), COLORS)
     assert {t.name for t in over.data} == {"Harbour", "Chamber", "Quiet"}
     assert over.layout.yaxis.title.text == "Hours per month (h)"
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = Database(tmp_path_factory.mktemp("demo_time") / "demo.duckdb")
-    demo.load_demo(db, date(2026, 11, 23))
-    yield db
-    db.close()
 
 
 @pytest.mark.parametrize("period", [Period(date(2024, 11, 24), date(2026, 11, 23)),

@@ -132,6 +132,7 @@ def test_rolling_lines_and_yoy_bars(long_db):
                                      {"Steady": "#123456"}, "€")
     steady = next(t for t in fig.data if t.name == "Steady")
     assert steady.line.color == "#123456" and list(steady.y)[-1] == pytest.approx(2400)
+    assert "12 months to %{x|%b %Y}: €%{y:,.2f}<br>That month alone: €%{customdata[0]:,.2f}" in steady.hovertemplate
     assert next(t for t in fig.data if t.name == "Total").line.dash == "dash"
     assert fig.layout.yaxis.title.text == "Revenue (€), sum of 12 months"
     bars = trend_charts.yoy_bars(trends.latest_yoy(frame, "sales_value"), "sales_value", {}, "€")

@@ -6,11 +6,9 @@ from dataclasses import replace
 from datetime import date
 
 import pandas as pd
-import pytest
 
-from netmetrics import demo, roi, verdicts
+from netmetrics import roi, verdicts
 from netmetrics.charts import verdicts as verdict_charts
-from netmetrics.db import Database
 from netmetrics.verdicts import PAYING_BACK, RECONSIDER, TOO_EARLY, WATCH, Thresholds, judge
 
 T = Thresholds()
@@ -109,14 +107,6 @@ def test_thresholds_are_workspace_settings(empty_db):
     assert verdicts.load_thresholds(empty_db) == chosen
     empty_db.set_setting("verdict.min_months", "lots")  # unreadable: that one falls back to its default
     assert verdicts.load_thresholds(empty_db).min_months == 6.0
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = Database(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    demo.load_demo(db, date(2026, 11, 23))
-    yield db
-    db.close()
 
 
 def demo_verdicts(db, rate=0.0, t=T):

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from netmetrics import cli, demo, web_traffic
+from netmetrics import cli, web_traffic
 from netmetrics.charts import web_traffic as web_charts
 from netmetrics.db import Database
 from netmetrics.ingest import ImportOptions, commit, parse_upload
@@ -136,12 +136,9 @@ def test_weekly_keeps_whole_weeks_and_counts_activities(tmp_path):
     db.close()
 
 
-def test_demo_direct_visits_follow_the_networking(tmp_path):
-    db = Database(tmp_path / "demo.duckdb")
-    demo.load_demo(db, date(2026, 11, 23))
-    weeks = web_traffic.weekly(db, Period(date(2024, 11, 24), date(2026, 11, 23)))
+def test_demo_direct_visits_follow_the_networking(demo_db):
+    weeks = web_traffic.weekly(demo_db, Period(date(2024, 11, 24), date(2026, 11, 23)))
     correlation = web_traffic.lag_correlation(weeks, x="people_met")
     best = web_traffic.strongest_lag(correlation)
     assert 1 <= int(best["lag"]) <= 4 and best["r"] > 0.3  # direct visits follow people met by weeks
     assert len(weeks) == 104
-    db.close()

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from netmetrics import cli, queries, scenarios, whatif
+from netmetrics.metrics import GROUP_TYPES
 from netmetrics.periods import Period
 from tests.conftest import EXPECTED_JANUARY
 
@@ -78,6 +79,17 @@ def test_break_even_values_plugged_back_give_100_percent(hand_db, driver):
     assert value is not None and value > 0
     plugged = replace(harbour, drivers=replace(harbour.drivers, **{driver: value}))
     assert whatif.project(plugged, g).return_ratio_pct == pytest.approx(100)
+
+
+def test_typical_figures_exist_for_every_group_type():
+    assert tuple(whatif.TYPICAL) == whatif.GROUP_TYPES == tuple(GROUP_TYPES)
+
+
+def test_sales_per_activity_is_the_funnel_of_one_activity():
+    d = whatif.Drivers(activities_per_month=4, referrals_per_activity=0.5, sales_per_referral=0.4,
+                       people_met_per_activity=10, sales_per_person_met=0.01)
+    assert d.sales_per_activity() == pytest.approx(0.5 * 0.4 + 10 * 0.01)
+    assert d.sales_per_month() == pytest.approx(4 * 0.3)
 
 
 def test_break_even_is_none_when_unreachable():

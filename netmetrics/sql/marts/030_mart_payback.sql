@@ -40,12 +40,7 @@ months as (
 ),
 
 month_dues as (
-    select
-        *,
-        greatest(month_from, coalesce(joined_on, month_from)) as member_from,
-        least(month_to, coalesce(left_on, month_to)) as member_to,
-        case when member_to >= member_from then annual_dues / 365.0 * (member_to - member_from + 1) else 0 end
-            as dues
+    select *, membership_dues(month_from, month_to, joined_on, left_on, annual_dues) as dues
     from months
 ),
 

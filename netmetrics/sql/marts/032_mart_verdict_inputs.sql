@@ -53,12 +53,7 @@ fact_sums as (
 ),
 
 window_dues as (
-    select
-        group_id,
-        greatest(window_from, coalesce(joined_on, window_from)) as member_from,
-        least(window_to, coalesce(left_on, window_to)) as member_to,
-        case when member_to >= member_from then annual_dues / 365.0 * (member_to - member_from + 1) else 0 end
-            as dues
+    select group_id, membership_dues(window_from, window_to, joined_on, left_on, annual_dues) as dues
     from windows
 ),
 
