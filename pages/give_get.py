@@ -14,19 +14,16 @@ FILL_WITH = ("This page fills with the referrals you gave to each group's member
              "and with your activities in each group.")
 
 ctx = components.page_header("Give & get")
-if components.empty_state(ctx):
-    st.info(FILL_WITH, icon=":material/handshake:")
+if components.empty_state(ctx, FILL_WITH, icon=":material/handshake:"):
     st.stop()
 
-frame = cache.give_get_frame(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end)
-previous = cache.give_get_frame(ctx.db_path, ctx.version, ctx.period.previous().start, ctx.period.previous().end)
-groups, total = queries.split_total(frame)
-_, previous_total = queries.split_total(previous)
+frame = cache.give_get_frame(ctx)
+_, total = queries.split_total(frame)
+_, previous_total = queries.split_total(cache.give_get_frame(ctx, ctx.period.previous()))
 
 st.caption(f"{ctx.period.label} · change against {ctx.period.previous().label}")
 if total is None or not (total["referrals_given"] or total["referrals_received"] or total["activities"]):
-    st.info(f"No referrals or activities recorded between {ctx.period.label}. {FILL_WITH} "
-            "Pick a longer period in the sidebar.", icon=":material/handshake:")
+    components.nothing_recorded(ctx, "No referrals or activities", FILL_WITH, icon=":material/handshake:")
     st.stop()
 
 components.kpi_cards(total, previous_total, ctx,

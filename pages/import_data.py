@@ -11,7 +11,6 @@ WEB_TRAFFIC = Path(__file__).resolve().parent / "web_traffic.py"  # where import
 
 ctx = components.page_header("Import")
 import_view.follow_import(OVERVIEW, WEB_TRAFFIC if WEB_TRAFFIC.exists() else None)
-import_view.notice()
 import_view.template_downloads()
 
 uploads = import_view.uploader()

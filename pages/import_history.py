@@ -3,5 +3,4 @@
 from netmetrics.ui import components, import_view
 
 ctx = components.page_header("Import history")
-import_view.notice()
 import_view.history()

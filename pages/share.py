@@ -98,11 +98,7 @@ def live_links(known: list[workspaces.Workspace]) -> None:
             st.rerun()
 
 
-admin_exists = workspaces.admin_path(data_dir()).exists()
-known = []
-if admin_exists:
-    with access.admin_file() as admin:
-        known = [w for w in workspaces.list_workspaces(admin) if access.may_manage(w.slug)]
+known = access.managed_workspaces()
 if not known:
     no_workspaces()
 else:

@@ -14,19 +14,16 @@ FILL_WITH = ("This page fills with the hours of your networking: for each activi
              "*prep hours*, *travel hours*, *recovery hours*), plus the referrals and sales of each group.")
 
 ctx = components.page_header("Time")
-if components.empty_state(ctx):
-    st.info(FILL_WITH, icon=":material/schedule:")
+if components.empty_state(ctx, FILL_WITH, icon=":material/schedule:"):
     st.stop()
 
-frame = cache.hours_by_group(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end)
-previous = cache.hours_by_group(ctx.db_path, ctx.version, ctx.period.previous().start, ctx.period.previous().end)
-groups, total = queries.split_total(frame)
-_, previous_total = queries.split_total(previous)
+frame = cache.hours_by_group(ctx)
+_, total = queries.split_total(frame)
+_, previous_total = queries.split_total(cache.hours_by_group(ctx, ctx.period.previous()))
 
 st.caption(f"{ctx.period.label} · change against {ctx.period.previous().label}")
 if total is None or not total["hours"]:
-    st.info(f"No hours recorded between {ctx.period.label}. {FILL_WITH} Pick a longer period in the sidebar.",
-            icon=":material/schedule:")
+    components.nothing_recorded(ctx, "No hours", FILL_WITH, icon=":material/schedule:")
     st.stop()
 
 components.kpi_cards(total, previous_total, ctx, metrics=("hours", "event_hours", "prep_hours", "travel_hours"))
@@ -44,9 +41,8 @@ text.reading(time_use.reading(frame))
 left, right = st.columns(2)
 left.plotly_chart(time_charts.hours_by_part(frame), key="nm_time_parts")
 right.plotly_chart(time_charts.hours_per_result(frame, ctx.colors), key="nm_time_per_result")
-over_time = cache.hours_over_time(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end, ctx.grain,
-                                  ctx.fy_start_month)
-st.plotly_chart(time_charts.hours_over_time(over_time, ctx.colors, grain=ctx.grain), key="nm_time_over_time")
+st.plotly_chart(time_charts.hours_over_time(cache.hours_over_time(ctx), ctx.colors, grain=ctx.grain),
+                key="nm_time_over_time")
 
 st.subheader("Hours by group")
 st.caption("A dash means no data: the group brought no referral or no sale in the period.")

@@ -16,21 +16,19 @@ FILL_WITH = ("This page fills with a year or more of tracked networking per grou
              "and the year-over-year change the 23 months before.")
 
 ctx = components.page_header("Trends")
-if components.empty_state(ctx):
-    st.info(FILL_WITH, icon=":material/trending_up:")
+if components.empty_state(ctx, FILL_WITH, icon=":material/trending_up:"):
     st.stop()
 
-groups, total = queries.split_total(ctx.comparison())
+_, total = queries.split_total(ctx.comparison())
 st.caption(ctx.period.label)
 if total is None or not (total["activities"] or total["cost"] or total["sales_value"] or total["referrals_received"]):
-    st.info(f"Nothing recorded between {ctx.period.label}. {FILL_WITH} Pick a longer period in the sidebar.",
-            icon=":material/trending_up:")
+    components.nothing_recorded(ctx, fills_with=FILL_WITH, icon=":material/trending_up:")
     st.stop()
 
 measure = st.segmented_control("Measure", trends.MEASURES, default="sales_value", key="nm_trend_measure",
                                format_func=lambda m: METRICS[m].label) or "sales_value"
 
-rolling = cache.rolling(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end, ctx.hourly_rate)
+rolling = cache.rolling(ctx)
 text.reading(trends.reading(rolling, measure, ctx.currency))
 
 st.subheader("Per group")
@@ -52,8 +50,7 @@ basis = st.segmented_control("Shares of", ["rolling", "grain"], default="rolling
                              format_func=lambda b: "Rolling 12 months" if b == "rolling" else f"Each {ctx.grain}")
 left, right = st.columns(2)
 if basis == "grain":
-    shares = cache.group_shares(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end, ctx.grain,
-                                ctx.fy_start_month)
+    shares = cache.group_shares(ctx)
     x_title = f"{ctx.grain.capitalize()} starting"
     referral_frame, revenue_frame = shares, shares
     referral_cols, revenue_cols = ("referral_share", "referrals_received"), ("revenue_share", "sales_value")
@@ -80,8 +77,7 @@ if choice == "custom":
     custom = Period(chosen[0], chosen[-1]) if chosen else default
 other = trends.other_period(ctx.period, choice, custom)
 label_a, label_b = f"A: {ctx.period.label}", f"B: {other.label}"
-pair = cache.period_pair(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end, other.start, other.end,
-                         ctx.hourly_rate)
+pair = cache.period_pair(ctx, other)
 st.plotly_chart(trend_charts.period_pair_bars(pair, measure, ctx.colors, label_a, label_b, ctx.currency),
                 key="nm_trend_pair")
 st.dataframe(trends.pair_table(pair, measure, ctx.currency, label_a, label_b), hide_index=True, width="stretch")

@@ -11,7 +11,7 @@ from netmetrics.ui import components, text
 GRAIN_LABELS = {"day": "Day", "week": "Week", "month": "Month"}
 
 ctx = components.page_header("Web traffic")
-span = cache.web_span(ctx.db_path, ctx.version)
+span = cache.web_span(ctx)
 if span is None:
     if not ctx.has_data:
         components.empty_state(ctx)
@@ -24,7 +24,7 @@ if span is None:
 
 grain = st.segmented_control("Show per", list(GRAIN_LABELS), format_func=GRAIN_LABELS.get, key="nm_web_grain",
                              default="week" if ctx.grain == "week" else "month") or "week"
-frame = cache.sessions_over_time(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end, grain)
+frame = cache.sessions_over_time(ctx, grain)
 st.caption(f"{ctx.period.label} · website data from {span[0]:%d %b %Y} to {span[1]:%d %b %Y}")
 if not frame["has_web"].any():
     st.info(f"No website data between {ctx.period.label}; the imported exports cover {span[0]:%d %b %Y} to "
@@ -51,7 +51,7 @@ if not ctx.has_data:
                "activities beside the visits.")
 
 st.subheader("Do direct visits follow the networking?")
-weeks = cache.web_weekly(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end)
+weeks = cache.web_weekly(ctx)
 if weeks.empty or weeks["direct_sessions"].isna().all():
     st.info("The correlation needs weekly *Direct* visits, which are not in this file: import an export by "
             "*Session default channel group* with a date dimension.", icon=":material/info:")
@@ -68,7 +68,7 @@ else:
     st.caption(web_traffic.correlation_caption(correlation, web_traffic.DRIVERS[driver].lower())
                + f" Whole weeks in the period: {len(weeks)}.")
 
-ranges = cache.web_ranges(ctx.db_path, ctx.version, ctx.period.start, ctx.period.end)
+ranges = cache.web_ranges(ctx)
 if not ranges.empty:
     st.subheader("Range totals")
     st.caption("These exports gave one total for a range of days (no date dimension). Over time they are "

@@ -108,11 +108,7 @@ if _DONE in st.session_state:
     st.success(plain(st.session_state.pop(_DONE)), icon=":material/check:")
 export_section()
 if access.is_admin():
-    known = []
-    if workspaces.admin_path(data_dir()).exists():
-        with access.admin_file() as admin:
-            known = workspaces.list_workspaces(admin)
-    manage_section(known)
+    manage_section(access.managed_workspaces())  # an owner of every workspace manages them all
 else:
     st.caption("Workspaces are created, renamed and deleted by whoever runs this dashboard (an owner of every "
                "workspace).")

@@ -105,8 +105,7 @@ def resolve() -> Access:
     link_id = st.session_state.get(_LINK)
     st.session_state.pop(_ACCESS, None)  # nothing from an earlier run counts until this run's checks pass
     if link_id is None:
-        owner = signin.require_owner()  # a password or st.login when secrets ask for one; stops until then
-        access = _owner(owner.workspaces)
+        access = _owner(signin.require_owner())  # a password or st.login when secrets ask; stops until then
     else:
         found = _checked(lambda admin: _viewer(admin, link_id))
         if found is None:
@@ -190,6 +189,15 @@ def may_manage(slug: str) -> bool:
     """Whether this run's owner may share, export or manage the workspace `slug`."""
     access = current()
     return access.can_edit and (access.scope is None or slug in access.scope)
+
+
+def managed_workspaces() -> list[workspaces.Workspace]:
+    """The registered workspaces this run's owner may share, export or manage (none before the first is
+    created: the admin file is not made just to say so)."""
+    if not workspaces.admin_path(data_dir()).exists():
+        return []
+    with admin_file() as admin:
+        return [w for w in workspaces.list_workspaces(admin) if may_manage(w.slug)]
 
 
 def is_admin() -> bool:

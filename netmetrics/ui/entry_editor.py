@@ -15,7 +15,8 @@ from netmetrics import manual
 from netmetrics.db import Database
 from netmetrics.ingest.model import GROUP_TYPES
 from netmetrics.ui import access
-from netmetrics.ui.import_view import plain, show_problems
+from netmetrics.ui.import_view import show_problems
+from netmetrics.ui.text import plain
 
 _GEN = "_nm_manual_gen_{}"
 _LOADED = "_nm_manual_loaded_{}"

@@ -14,7 +14,7 @@ import streamlit as st
 from netmetrics import group_types, roi, verdicts
 from netmetrics.metrics import format_value
 from netmetrics.periods import Period
-from netmetrics.ui import access
+from netmetrics.ui import access, components
 from netmetrics.ui.context import Context
 from netmetrics.ui.resources import open_database
 from netmetrics.ui.text import plain
@@ -84,12 +84,6 @@ def by_type(ctx: Context) -> pd.DataFrame:
 # -- screen parts ---------------------------------------------------------------------------------------
 
 
-def _delta(now, before) -> str | None:
-    if roi.is_missing(now) or roi.is_missing(before) or before == 0:
-        return None
-    return f"{(now - before) / abs(before) * 100:+.0f} %"
-
-
 def roi_cards(total: pd.Series | None, previous: pd.Series | None, ctx: Context) -> None:
     """Cost, revenue (or gross profit), return ratio, net ROI, cost per referral and per sale, revenue
     per hour for the period, with the change against the previous period."""
@@ -104,7 +98,8 @@ def roi_cards(total: pd.Series | None, previous: pd.Series | None, ctx: Context)
         before = None if previous is None or roi.is_missing(previous[name]) else float(previous[name])
         if now is None and col.unit == "money":
             now = 0.0
-        columns[i % 4].metric(col.label, format_value(now, col.unit, ctx.currency), delta=_delta(now, before),
+        columns[i % 4].metric(col.label, format_value(now, col.unit, ctx.currency),
+                              delta=components.change(now, before),
                               delta_color="inverse" if name in lower_is_better else "normal",
                               help=col.formula, border=True)
 

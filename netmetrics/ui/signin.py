@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass
 
 import streamlit as st
 
@@ -22,12 +21,6 @@ TOO_MANY = "Too many wrong passwords. Wait {seconds} seconds, then try again."
 PASSWORD_LABEL = "Owner password"
 NOT_AN_OWNER = "which is not an owner of this dashboard"
 THROTTLE = auth.Throttle()  # one per server process, shared by every session
-
-
-@dataclass(frozen=True)
-class Owner:
-    email: str | None = None  # from st.login; None without it
-    workspaces: tuple[str, ...] | None = None  # None: every workspace
 
 
 def settings() -> auth.SignIn:
@@ -83,8 +76,9 @@ def sign_out_button() -> None:
     st.button("Sign out", on_click=st.logout, key="_nm_sign_out", icon=":material/logout:")
 
 
-def require_owner() -> Owner:
-    """The owner and the workspaces they may open; otherwise draw the sign-in (or a refusal) and stop the run."""
+def require_owner() -> tuple[str, ...] | None:
+    """The workspaces this owner may open (None: every one); otherwise draw the sign-in (or a refusal) and
+    stop the run."""
     config = settings()
     decision = _decide(config)
     email = signed_in_email()
@@ -98,7 +92,7 @@ def require_owner() -> Owner:
                 st.caption("Signed in with the owner password")
                 st.button("Sign out", on_click=_forget_password, key="_nm_password_sign_out",
                           icon=":material/logout:")
-        return Owner(email=email, workspaces=auth.owned(config, email))
+        return auth.owned(config, email)
     if decision == "ask_password":
         _password_form(config.password_hash)
     elif decision == "ask_login":

@@ -197,7 +197,6 @@ def scenario_editor(lines: list[whatif.GroupLine], ctx: Context) -> None:
     scenario = _scenario_from_widgets(lines)
     _mirror_in_url(scenario)
     result = whatif.run(lines, scenario)
-    st.session_state["wi_last_result"] = result
     _results(result, ctx)
     _save_controls(scenario, ctx)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from netmetrics import cli, demo
+from netmetrics import cli
 from netmetrics.db import Database
 from netmetrics.ingest import ImportOptions, commit, parse_upload
 from netmetrics.metrics import format_value
@@ -18,15 +18,6 @@ PAGES = ["pages/time.py", "pages/give_get.py", "pages/trends.py", "pages/web_tra
 CORPUS = Path(__file__).resolve().parents[1] / "ingest" / "corpus"
 LAST_12 = {"preset": "custom", "from": "2025-11-24", "to": "2026-11-23"}
 ALL_TIME = {"preset": "custom", "from": "2024-11-24", "to": "2026-11-23"}
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo_more") / "demo.duckdb"
-    db = Database(path)
-    demo.load_demo(db, date(2026, 11, 23))
-    db.close()
-    return path
 
 
 def ga_path(tmp_path, *names: str) -> Path:
@@ -67,6 +58,19 @@ def test_empty_database_says_what_would_fill_the_page(tmp_path, monkeypatch, pag
     shown = texts(at)
     assert {"pages/time.py": "preparation, travel and recovery", "pages/give_get.py": "referrals you gave",
             "pages/trends.py": "a year or more", "pages/web_traffic.py": "Traffic acquisition"}[page] in shown
+
+
+@pytest.mark.parametrize(("page", "nothing", "fills_with"), [
+    ("pages/time.py", "No hours", "preparation, travel and recovery"),
+    ("pages/give_get.py", "No referrals or activities", "referrals you gave"),
+    ("pages/trends.py", "Nothing", "a year or more"),
+])
+def test_a_period_with_nothing_in_it_says_so(demo_path, monkeypatch, page, nothing, fills_with):
+    at = open_app(demo_path, monkeypatch, {"preset": "custom", "from": "2020-01-01", "to": "2020-01-31"}, page=page)
+    [said] = [i.value for i in at.info if "recorded between" in i.value]
+    assert said.startswith(f"{nothing} recorded between 01 Jan – 31 Jan 2020. This page fills with")
+    assert fills_with in said and said.endswith(". Pick a longer period in the sidebar.")
+    assert not at.metric and not at.get("plotly_chart")
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -112,6 +116,12 @@ def test_give_get_numbers_equal_the_cli_and_the_chamber_is_flagged(demo_path, mo
     assert "Red flag for Riverside Chamber of Commerce" in shown
 
 
+def b_total(at) -> str:
+    """The total of period B in the Trends page's side-by-side table."""
+    table = at.dataframe[0].value.set_index("Group")
+    return table.loc["Total", next(c for c in table.columns if c.startswith("B: "))]
+
+
 def test_trends_numbers_equal_the_cli_and_the_comparison_changes(demo_path, monkeypatch):
     at = open_app(demo_path, monkeypatch, LAST_12, page="pages/trends.py")
     document = summary(demo_path, LAST_12)
@@ -124,8 +134,13 @@ def test_trends_numbers_equal_the_cli_and_the_comparison_changes(demo_path, monk
     assert "Over the 12 months to Nov 2026" in texts(at)
     at.radio(key="nm_trend_compare").set_value("year_before").run()
     assert not at.exception
+    assert b_total(at) == format_value(before["total"]["sales_value"], "money")  # 12 months: the year before
     at.radio(key="nm_trend_compare").set_value("custom").run()
     assert not at.exception and at.date_input(key="nm_trend_other")
+    assert at.date_input(key="nm_trend_other").value == (date(2024, 11, 24), date(2025, 11, 23))
+    half = {"from": "2026-01-01", "to": "2026-06-30"}
+    at.date_input(key="nm_trend_other").set_value((date(2026, 1, 1), date(2026, 6, 30))).run()
+    assert b_total(at) == format_value(summary(demo_path, half)["total"]["sales_value"], "money")
     at.segmented_control(key="nm_trend_measure").set_value("hours").run()
     table = at.dataframe[0].value.set_index("Group")
     assert table.loc["Total", next(c for c in table.columns if c.startswith("A: "))] == format_value(
@@ -147,6 +162,7 @@ def test_web_traffic_numbers_equal_the_cli(demo_path, monkeypatch):
     assert metric_values(at)["Direct sessions"] == values["Direct sessions"]
     at.segmented_control(key="nm_web_driver").set_value("people_met").run()
     assert not at.exception
+    assert "Weeks with more people met go with" in texts(at)
 
 
 @pytest.mark.parametrize("page", ["pages/time.py", "pages/give_get.py", "pages/trends.py"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from netmetrics import cli, demo
+from netmetrics import cli
 from netmetrics.db import Database
 from netmetrics.ingest import commit, parse_upload
 from netmetrics.metrics import format_value
@@ -20,15 +20,6 @@ PAGES = [ROI, VERDICTS, TYPES]
 END = date(2026, 11, 23)
 YEAR = {"preset": "custom", "from": "2025-11-24", "to": "2026-11-23"}
 GA_FILE = Path(__file__).resolve().parents[1] / "ingest" / "corpus" / "ga4_channels_daily.csv"
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    db = Database(path)
-    demo.load_demo(db, END)
-    db.close()
-    return path
 
 
 @pytest.fixture(scope="module")

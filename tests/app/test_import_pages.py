@@ -54,6 +54,15 @@ def stored(path, sql: str, params=None):
     return resources.open_database(str(path)).rows(sql, params)
 
 
+def upload_from_corpus(tmp_path, monkeypatch, name: str):
+    """A new database, the Import page, and the corpus file `name` chosen: (database path, app, file bytes)."""
+    path = tmp_path / "import.duckdb"
+    at = open_app(path, monkeypatch, page=IMPORT)
+    data = corpus(name)
+    upload(at, (name, data))
+    return path, at, data
+
+
 def confirm(at):
     at.button(key="nm_import_confirm").click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -93,10 +102,7 @@ def test_tracker_preview_mapping_change_confirm_lands_on_its_period(tmp_path, mo
 
 
 def test_event_log_mapping_to_not_used_drops_the_column(tmp_path, monkeypatch):
-    path = tmp_path / "e.duckdb"
-    at = open_app(path, monkeypatch, page=IMPORT)
-    data = corpus("event_log.csv")
-    upload(at, ("event_log.csv", data))
+    path, at, data = upload_from_corpus(tmp_path, monkeypatch, "event_log.csv")
     assert "event log (one row per activity); 4 activities" in texts(at.success)
     assert "People met · number" in preview_columns(at)
     at.selectbox(key=import_view.mapping_key(fkey(data), "", "People met")).set_value(None).run()
@@ -134,9 +140,7 @@ def test_workbook_template_imports_every_sheet(tmp_path, monkeypatch):
 
 
 def test_ga4_export_shows_its_columns_and_stores_sessions(tmp_path, monkeypatch):
-    path = tmp_path / "g.duckdb"
-    at = open_app(path, monkeypatch, page=IMPORT)
-    upload(at, ("ga4_channels_daily.csv", corpus("ga4_channels_daily.csv")))
+    path, at, _ = upload_from_corpus(tmp_path, monkeypatch, "ga4_channels_daily.csv")
     assert "Google Analytics 4 export; 40 web_visits from 2025-01-01 to 2025-01-10" in texts(at.success)
     mapping = next(d.value for d in at.dataframe if "Column in the file" in d.value.columns)
     assert dict(zip(mapping["Column in the file"], mapping["Read as"], strict=True))["Sessions"] == "sessions"
@@ -171,9 +175,7 @@ def test_columns_nobody_recognises_can_be_mapped_by_hand(tmp_path, monkeypatch):
     ("empty.csv", "empty"),
 ])
 def test_a_refused_file_shows_its_error_and_no_traceback(tmp_path, monkeypatch, name, expected):
-    path = tmp_path / "r.duckdb"
-    at = open_app(path, monkeypatch, page=IMPORT)
-    upload(at, (name, corpus(name)))
+    _, at, _ = upload_from_corpus(tmp_path, monkeypatch, name)
     assert not at.exception
     error = texts(at.error)
     assert "Not recognised, nothing will be stored" in error and expected in error.lower()
@@ -182,10 +184,7 @@ def test_a_refused_file_shows_its_error_and_no_traceback(tmp_path, monkeypatch, 
 
 
 def test_bad_rows_refuse_the_file_until_skipped_and_the_skipped_rows_are_listed(tmp_path, monkeypatch):
-    path = tmp_path / "n.duckdb"
-    at = open_app(path, monkeypatch, page=IMPORT)
-    data = corpus("negative_hours.csv")
-    upload(at, ("negative_hours.csv", data))
+    path, at, data = upload_from_corpus(tmp_path, monkeypatch, "negative_hours.csv")
     problems = next(d.value for d in at.dataframe if "What to do" in d.value.columns)
     row = problems[problems["Problem"].str.contains("below zero")].iloc[0]
     assert "row 3" in row["Where"] and "Hours" in row["Where"] and "leave it empty" in row["What to do"]
@@ -199,10 +198,7 @@ def test_bad_rows_refuse_the_file_until_skipped_and_the_skipped_rows_are_listed(
 
 
 def test_ambiguous_dates_ask_for_the_order(tmp_path, monkeypatch):
-    path = tmp_path / "a.duckdb"
-    at = open_app(path, monkeypatch, page=IMPORT)
-    data = corpus("ambiguous_dates.csv")
-    upload(at, ("ambiguous_dates.csv", data))
+    path, at, data = upload_from_corpus(tmp_path, monkeypatch, "ambiguous_dates.csv")
     assert at.button(key="nm_import_confirm").disabled
     at.radio(key=import_view.order_key(fkey(data))).set_value("monthfirst").run()
     assert "from 2025-03-04 to 2025-04-05" in texts(at.success)
@@ -212,10 +208,7 @@ def test_ambiguous_dates_ask_for_the_order(tmp_path, monkeypatch):
 
 
 def test_a_tracker_without_dates_asks_for_its_period(tmp_path, monkeypatch):
-    path = tmp_path / "p.duckdb"
-    at = open_app(path, monkeypatch, page=IMPORT)
-    data = corpus("tracker_no_date.csv")
-    upload(at, ("tracker_no_date.csv", data))
+    path, at, data = upload_from_corpus(tmp_path, monkeypatch, "tracker_no_date.csv")
     assert "no date column" in " ".join(at.dataframe[-1].value["Problem"])
     at.date_input(key=import_view.period_key(fkey(data))).set_value((date(2025, 1, 1), date(2025, 1, 31))).run()
     assert "from 2025-01-01 to 2025-01-31" in texts(at.success)

@@ -41,8 +41,14 @@ def resolve_buttons(at: AppTest) -> list:
     return [b for b in at.button if (b.key or "").startswith("nm_resolve_")]
 
 
-def leave_note(at: AppTest, body: str) -> AppTest:
-    at.text_area(key="nm_note_body").input(body)
+def leave_note(at: AppTest, body: str, *, forged: bool = False) -> AppTest:
+    """Type a note and save it. `forged`: set_value, not input, so the value goes to the server as given, as a
+    forged request would send it (input() keeps to the widget's max_chars)."""
+    area = at.text_area(key="nm_note_body")
+    if forged:
+        area.set_value(body)
+    else:
+        area.input(body)
     next(b for b in at.button if b.label == "Save note").click()
     at.run()
     assert not at.exception, [e.message for e in at.exception]
@@ -95,24 +101,16 @@ def test_a_note_is_shown_on_the_page_it_was_left_on_only(data_dir, monkeypatch):
     assert [t.value for t in at.text] == ["Trends look flat"]
 
 
-def submit(viewer: AppTest, body: str) -> AppTest:
-    # set_value, not input: the value goes to the server as given, as a forged request would send it.
-    viewer.text_area(key="nm_note_body").set_value(body)
-    next(b for b in viewer.button if b.label == "Save note").click()
-    viewer.run()
-    assert not viewer.exception, [e.message for e in viewer.exception]
-    return viewer
-
-
 def test_an_empty_note_is_refused(data_dir):
     _, token = link(data_dir, "hand", comments=True)
-    viewer = submit(visit(token, JANUARY), "  \n  ")
+    viewer = leave_note(visit(token, JANUARY), "  \n  ", forged=True)
     assert any("empty" in w.value for w in viewer.warning) and not viewer.success
 
 
 def test_an_overlong_note_never_stores_more_than_the_limit(data_dir, monkeypatch):
     _, token = link(data_dir, "hand", comments=True)
-    submit(visit(token, JANUARY), "x" * (notes.MAX_BODY + 500))  # Streamlit cuts a widget value at max_chars
+    # Streamlit cuts a widget value at max_chars
+    leave_note(visit(token, JANUARY), "x" * (notes.MAX_BODY + 500), forged=True)
     db = Database(workspace_path(data_dir))
     try:
         assert [len(n.body) for n in notes.list_notes(db)] == [notes.MAX_BODY]

@@ -15,7 +15,8 @@ JANUARY = {"preset": "custom", "from": "2025-01-01", "to": "2025-01-31"}
 
 
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
+def demo_today_path(tmp_path_factory):
+    """The demo business as a first start makes it: ending today (conftest's demo_path ends on a fixed day)."""
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     db = Database(path)
     demo.load_demo(db)
@@ -31,8 +32,8 @@ def test_every_page_on_an_empty_database_shows_the_friendly_state(tmp_path, monk
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_on_demo_data_draws_charts(demo_path, monkeypatch, page):
-    at = open_app(demo_path, monkeypatch, page=page)
+def test_every_page_on_demo_data_draws_charts(demo_today_path, monkeypatch, page):
+    at = open_app(demo_today_path, monkeypatch, page=page)
     assert len(at.get("plotly_chart")) >= 2
     assert any("demo data" in i.value for i in at.info)
     assert metric_values(at)["Activities"] not in ("0", "–")

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from netmetrics import demo, report
-from netmetrics.db import Database
+from netmetrics import report
 from tests.app.conftest import open_app
 
 PAGE = "pages/report.py"
 YEAR = {"preset": "custom", "from": "2025-11-24", "to": "2026-11-23", "rate": "25"}
 LABELS = ["Download the report (HTML)", "Download the tables (XLSX)"]
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("report_demo") / "demo.duckdb"
-    db = Database(path)
-    demo.load_demo(db, date(2026, 11, 23))
-    db.close()
-    return path
 
 
 def test_report_page_on_demo_data(demo_path, monkeypatch):
