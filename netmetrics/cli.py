@@ -20,7 +20,6 @@ import argparse
 import csv
 import io
 import json
-import math
 import sys
 from datetime import date
 from pathlib import Path
@@ -31,7 +30,7 @@ from netmetrics import demo, ingest, queries, share, web_traffic, whatif, worksp
 from netmetrics.config import data_dir, settings
 from netmetrics.db import Database, DatabaseError
 from netmetrics.export import neutralise
-from netmetrics.metrics import METRICS, SUMMARY_FIELDS, format_value
+from netmetrics.metrics import METRICS, SUMMARY_FIELDS, format_value, is_missing
 from netmetrics.periods import Period
 
 
@@ -47,12 +46,15 @@ def _date(text: str) -> date:
 
 
 def _clean(value):
-    """JSON-safe numbers: NaN/None become null, floats are rounded to cents."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """JSON-safe: a missing value is null, a float is rounded to 4 decimals."""
+    if is_missing(value):
         return None
-    if isinstance(value, float):
-        return round(value, 4)
-    return value
+    return round(value, 4) if isinstance(value, float) else value
+
+
+def _number(cell) -> float | None:
+    """A table cell as a JSON number (4 decimals), or null."""
+    return None if is_missing(cell) else round(float(cell), 4)
 
 
 def _period(start: date | None, end: date | None, span: tuple[date, date] | None) -> Period:
@@ -77,8 +79,7 @@ def summary_document(db: Database, start: date | None, end: date | None, hourly_
 
     def record(row, *, with_group: bool) -> dict:
         out = {"group": row["group"], "type": row["type"]} if with_group else {}
-        out.update({field: _clean(float(row[field]) if row[field] is not None else None)
-                    for field in SUMMARY_FIELDS})
+        out.update({field: _number(row[field]) for field in SUMMARY_FIELDS})
         return out
 
     empty_total = {field: (None if METRICS[field].unit in ("ratio", "money_ratio", "percent") else 0)
@@ -132,7 +133,7 @@ def web_document(db: Database, start: date | None, end: date | None, grain: str)
     start, end = period.start, period.end
     frame = queries.web(db, period, grain)
     rows = [{"start": row["bucket"].date().isoformat() if hasattr(row["bucket"], "date") else str(row["bucket"]),
-             **{f: _clean(None if row[f] is None else float(row[f])) for f in WEB_FIELDS}}
+             **{f: _number(row[f]) for f in WEB_FIELDS}}
             for _, row in frame.iterrows()]
     totals = {f: (None if not rows or any(r[f] is None for r in rows) else round(sum(r[f] for r in rows), 4))
               for f in WEB_FIELDS}
